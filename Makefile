@@ -1,0 +1,65 @@
+# EO Connector — every command a developer or CI needs. `make test` and `make demo` set everything up first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PLUGIN := eo_connector
+QGIS_PROFILE ?= default
+PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup test demo package deploy translations bench lint clean
+
+# Debian's QGIS (its Python bindings live in /usr/bin/python3), then a venv over that interpreter.
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	@if ! /usr/bin/python3 -c "import qgis.core" 2>/dev/null || ! command -v lrelease >/dev/null \
+	    || ! command -v xvfb-run >/dev/null || ! command -v aria2c >/dev/null; then \
+	  echo "Installing QGIS and tools from Debian (apt-get)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools xvfb xauth aria2 curl zip >/dev/null; \
+	fi
+	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
+	@touch $@
+
+test: setup translations
+	$(PY) -m pytest
+
+demo: setup translations
+	$(PY) tests/demo.py
+
+bench: setup
+	$(PY) tests/bench.py
+
+lint: setup
+	$(PY) -m ruff check eo_connector tests
+	@! grep -rnE "^\s*(from|import) (qgis|PyQt5|PyQt6)" eo_connector/core eo_connector/providers \
+	  || (echo "core/ and providers/ must not import qgis or Qt"; exit 1)
+
+# Sources i18n/*.ts are kept in git; the compiled .qm files are built here.
+translations: setup
+	$(PY) tests/tools/update_translations.py
+	@for ts in i18n/*.ts; do lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
+# One folder eo_connector/ with metadata, code, resources and compiled translations: Plugins > Install from ZIP.
+package: translations
+	rm -rf build/$(PLUGIN) && mkdir -p build/$(PLUGIN)/i18n dist
+	cp -r $(PLUGIN)/. build/$(PLUGIN)/
+	cp -r resources build/$(PLUGIN)/resources
+	cp metadata.txt LICENSE build/$(PLUGIN)/
+	cp i18n/*.qm build/$(PLUGIN)/i18n/
+	find build/$(PLUGIN) -name __pycache__ -prune -exec rm -rf {} +
+	cd build && rm -f ../dist/$(PLUGIN)-$(VERSION).zip && zip -qr ../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
+	@echo "dist/$(PLUGIN)-$(VERSION).zip"
+
+deploy: package
+	mkdir -p $(PROFILE_DIR)/python/plugins
+	rm -rf $(PROFILE_DIR)/python/plugins/$(PLUGIN)
+	cp -r build/$(PLUGIN) $(PROFILE_DIR)/python/plugins/
+	@echo "Deployed to $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
+
+clean:
+	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm

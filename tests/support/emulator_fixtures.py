@@ -1,0 +1,1 @@
+"""Fixtures: local platform emulators on 127.0.0.1."""

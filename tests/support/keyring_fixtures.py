@@ -1,0 +1,1 @@
+"""Fixtures: a test keyring backend (there is none on a headless machine)."""
