@@ -102,3 +102,23 @@ class JobRecord:
     def from_dict(cls, data: Dict[str, Any]) -> "JobRecord":
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Connection:
+    """A saved sign-in to one platform. Nothing secret: tokens and passwords live in the SecretStore."""
+
+    platform: str
+    name: str
+    url: str
+    username: str = ""
+    options: Dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+    def to_dict(self) -> Dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Connection":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})

@@ -1,0 +1,120 @@
+"""Result files -> map layers, in one group per job, styled from resources/styles/<kind>.qml.
+
+Each layer carries custom properties (job id, platform, kind) so it is recognised after a project reload.
+"""
+
+import os
+from collections import defaultdict
+from typing import Dict, List, Optional
+
+from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
+
+from .core.log import logger
+from .resources import resource_path
+
+KINDS = ("building", "tree", "road", "clutter", "dtm")
+VECTOR_EXTENSIONS = (".gpkg", ".shp", ".geojson", ".json")
+RASTER_EXTENSIONS = (".tif", ".tiff", ".jp2", ".vrt")
+PROPERTY = "eo_connector/"
+
+
+def result_kind(path: str) -> str:
+    """building/tree/road/clutter/dtm from the storage tree (EXPORT/<kind>/<format>/file) or the file name."""
+    parts = [p.lower() for p in path.replace("\\", "/").split("/")]
+    for part in reversed(parts[:-1]):
+        if part in KINDS:
+            return part
+    stem = os.path.splitext(parts[-1])[0]
+    return next((k for k in KINDS if stem.startswith(k)), "")
+
+
+def _tile_of(path: str, root: str) -> str:
+    rel = os.path.relpath(path, root).replace("\\", "/").split("/")
+    return rel[0] if len(rel) > 1 and rel[0].isdigit() else ""
+
+
+def choose_files(files: List[str]) -> List[str]:
+    """One format per result: GeoPackage when present, else the shapefile, so layers are not loaded twice."""
+    by_layer: Dict[tuple, Dict[str, str]] = defaultdict(dict)
+    chosen = []
+    for path in files:
+        ext = os.path.splitext(path)[1].lower()
+        if ext in RASTER_EXTENSIONS:
+            chosen.append(path)
+        elif ext in VECTOR_EXTENSIONS:
+            key = (os.path.dirname(os.path.dirname(path)), os.path.splitext(os.path.basename(path))[0])
+            by_layer[key].setdefault(ext, path)
+    for variants in by_layer.values():
+        chosen.append(variants.get(".gpkg") or next(iter(variants.values())))
+    return sorted(chosen)
+
+
+def _vector_uris(path: str) -> List[tuple]:
+    """(uri, sublayer name) for every layer of a GeoPackage; the file itself otherwise."""
+    if not path.lower().endswith(".gpkg"):
+        return [(path, "")]
+    from osgeo import ogr  # GDAL ships with QGIS; imported here so plugin start stays light
+
+    source = ogr.Open(path)
+    if source is None:
+        return []
+    names = [source.GetLayerByIndex(i).GetName() for i in range(source.GetLayerCount())]
+    return [(f"{path}|layername={name}", name) for name in names]
+
+
+def _style(layer: QgsMapLayer, kind: str):
+    qml = resource_path("styles", f"{kind}.qml")
+    if kind and os.path.exists(qml):
+        _message, ok = layer.loadNamedStyle(qml)
+        if not ok:
+            logger.info("style %s not applied to %s", qml, layer.name())
+
+
+def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_id: str = "", platform: str = "",
+                 project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
+    """Add every vector and raster result as a layer under a new group named `group_name` (top of the tree)."""
+    project = project or QgsProject.instance()
+    chosen = choose_files(files)
+    root_dir = root_dir or (os.path.commonpath(chosen) if chosen else "")
+    tiles = {_tile_of(p, root_dir) for p in chosen} - {""}
+    group = project.layerTreeRoot().insertGroup(0, group_name)
+    subgroups: Dict[str, QgsLayerTreeGroup] = {}
+    layers = []
+    for path in chosen:
+        kind = result_kind(path)
+        tile = _tile_of(path, root_dir)
+        base = kind or os.path.splitext(os.path.basename(path))[0]
+        for layer in _open(path, base):
+            if len(tiles) > 1 and tile:
+                layer.setName(f"{layer.name()} (tile {tile})")
+            if not layer.isValid():
+                logger.warning("result file %s could not be opened as a layer", path)
+                continue
+            _style(layer, kind)
+            for key, value in (("job_id", job_id), ("platform", platform), ("kind", kind), ("source", path)):
+                layer.setCustomProperty(PROPERTY + key, value)
+            project.addMapLayer(layer, False)
+            target = group
+            if len(tiles) > 1:
+                target = subgroups.get(base) or subgroups.setdefault(base, group.addGroup(base))
+            target.addLayer(layer)
+            layers.append(layer)
+    if not layers:
+        project.layerTreeRoot().removeChildNode(group)
+    return layers
+
+
+def _open(path: str, base: str) -> List[QgsMapLayer]:
+    ext = os.path.splitext(path)[1].lower()
+    if ext in RASTER_EXTENSIONS:
+        return [QgsRasterLayer(path, base)]
+    opened = []
+    for uri, sublayer in _vector_uris(path):
+        name = base if not sublayer or sublayer == base else f"{base} — {sublayer}"
+        opened.append(QgsVectorLayer(uri, name, "ogr"))
+    return opened
+
+
+def layers_of_job(job_id: str, project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
+    project = project or QgsProject.instance()
+    return [lyr for lyr in project.mapLayers().values() if lyr.customProperty(PROPERTY + "job_id") == job_id]

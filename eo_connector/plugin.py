@@ -1,0 +1,142 @@
+"""Wiring only: translator, log, menu, toolbar, dock, Processing provider, unload.
+
+Start-up is fast and offline: no network, no heavy import. The dock (and everything behind it) is built the
+first time the user opens it.
+"""
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QPushButton
+
+from . import dependencies, message_log, services, settings
+from .core import i18n
+from .core.i18n import tr
+from .resources import i18n_path, resource_path
+
+MENU = "&EO Connector"
+
+
+class EOConnectorPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = None
+        self.log_handler = None
+        self.action = None
+        self.dock = None
+        self.provider = None
+
+    # -- QGIS entry points
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        if dependencies.missing():
+            return
+        from .processing.provider import EOConnectorProvider
+
+        self.provider = EOConnectorProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        self._install_translator()
+        self.log_handler = message_log.install()
+        self.action = QAction(QIcon(resource_path("icons", "eo_connector.svg")), tr("EO Connector"),
+                              self.iface.mainWindow())
+        self.action.setCheckable(True)
+        self.action.setToolTip(tr("Open the EO Connector panel"))
+        self.action.toggled.connect(self.show_dock)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToWebMenu(MENU, self.action)
+        self.initProcessing()
+        missing = dependencies.missing()
+        if missing:
+            self._offer_install(missing)
+        else:
+            self._mention_interrupted_jobs()
+
+    def unload(self):
+        if self.dock is not None:
+            self.dock.close()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.action is not None:
+            self.iface.removePluginWebMenu(MENU, self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        services.reset()
+        if self.log_handler is not None:
+            message_log.uninstall(self.log_handler)
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+        i18n.set_translator(None)
+
+    def show_dock(self, visible=True):
+        missing = dependencies.missing()
+        if missing:
+            self._offer_install(missing)
+            self.action.setChecked(False)
+            return
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .gui.dock import EOConnectorDock
+
+            self.dock = EOConnectorDock(self.iface, services.connections(), services.jobs(), self.iface.mainWindow())
+            self.dock.visibilityChanged.connect(self.action.setChecked)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.setVisible(visible)
+
+    # -- helpers
+    def _install_translator(self):
+        locale = (QSettings().value("locale/userLocale", "") or QLocale().name())[:2]
+        path = i18n_path(f"eo_connector_{locale}.qm")
+        translator = QTranslator()
+        if translator.load(path):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
+        i18n.set_translator(QCoreApplication.translate)
+
+    def _mention_interrupted_jobs(self):
+        from .core.job_store import JobStore
+        from .core.models import JobState
+
+        interrupted = [r for r in JobStore(settings.jobs_file()).all() if r.state == JobState.INTERRUPTED]
+        if interrupted:
+            bar = self.iface.messageBar()
+            widget = bar.createMessage(tr("EO Connector"), tr("{count} job(s) were still running when QGIS closed.",
+                                                               count=len(interrupted)))
+            button = QPushButton(tr("Show jobs"), widget)
+            button.clicked.connect(lambda: self.show_dock(True))
+            widget.layout().addWidget(button)
+            bar.pushWidget(widget, Qgis.MessageLevel.Info, 15)
+
+    def _offer_install(self, missing):
+        names = ", ".join(missing)
+        bar = self.iface.messageBar()
+        widget = bar.createMessage(tr("EO Connector"), tr("Python packages missing: {names}. The plugin needs them "
+                                                          "to connect to the platforms.", names=names))
+        button = QPushButton(tr("Install {names}", names=names), widget)
+        button.clicked.connect(lambda: self._install(missing, widget))
+        widget.layout().addWidget(button)
+        bar.pushWidget(widget, Qgis.MessageLevel.Warning, 0)
+        self.missing_message = widget
+
+    def _install(self, missing, widget):
+        from .tasks import OperationTask, start_task
+
+        self.iface.messageBar().popWidget(widget)
+        task = OperationTask(tr("Installing Python packages for EO Connector"),
+                             lambda progress: dependencies.install(missing, progress), can_cancel=False)
+
+        def finished(result, error):
+            if error is None:
+                self.iface.messageBar().pushMessage(tr("EO Connector"), tr("Installed. Restart QGIS to use them."),
+                                                    Qgis.MessageLevel.Success, 10)
+            else:
+                self.iface.messageBar().pushMessage(tr("EO Connector"), str(error), Qgis.MessageLevel.Critical, 0)
+
+        task.done.connect(finished)
+        self.install_task = start_task(task)

@@ -1,0 +1,23 @@
+"""Where the plugin's resources are: next to the code in the installed zip, one level up in the source tree."""
+
+import os
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _root(name):
+    inside = os.path.join(_HERE, name)
+    return inside if os.path.isdir(inside) else os.path.join(os.path.dirname(_HERE), name)
+
+
+def resource_path(*parts) -> str:
+    return os.path.join(_root("resources"), *parts)
+
+
+def i18n_path(*parts) -> str:
+    return os.path.join(_root("i18n"), *parts)
+
+
+def metadata_path() -> str:
+    inside = os.path.join(_HERE, "metadata.txt")
+    return inside if os.path.exists(inside) else os.path.join(os.path.dirname(_HERE), "metadata.txt")
