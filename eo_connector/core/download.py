@@ -1,0 +1,489 @@
+"""The one downloader every platform uses.
+
+A download plan (list of DownloadEntry) is executed by a bounded pool of threads. Each file is streamed to
+'<final>.part', resumed with a Range request after a dropped connection or an earlier run, verified (size,
+checksum) and only then renamed to its final name: a cancelled or failed file never appears as complete.
+URLs (presigned signatures) and headers (tokens) are never logged: files are named by their relative path.
+"""
+
+import concurrent.futures as cf
+import dataclasses
+import hashlib
+import http.client
+import os
+import re
+import threading
+import time
+from typing import Callable, List, Optional
+
+import requests
+import urllib3
+
+from .errors import (
+    Cancelled,
+    EOError,
+    IntegrityError,
+    InvalidInput,
+    LinkExpired,
+    NetworkError,
+    ProtocolError,
+    SessionExpired,
+)
+from .i18n import tr
+from .log import get_logger, redact
+from .models import DownloadEntry
+from .progress import Progress
+from .safe_paths import NO_SPACE_ERRNOS, disk_full_error, ensure_free_space, human_size, safe_join
+
+__all__ = ["Downloader", "ensure_free_space", "human_size", "parse_checksum"]
+
+log = get_logger("download")
+
+MAX_REFRESHES = 2
+MAX_RETRY_DELAY = 30.0
+_HASH_BLOCK = 1024 * 1024
+# What a connection dropped in the middle of a body looks like, depending on where it broke.
+_DROPPED = (
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ConnectionError,
+    requests.exceptions.Timeout,
+    urllib3.exceptions.ProtocolError,
+    urllib3.exceptions.ReadTimeoutError,
+    http.client.IncompleteRead,
+    ConnectionError,
+    TimeoutError,
+)
+# STAC's file:checksum is a multihash in hex: function code + digest length, then the digest.
+_MULTIHASH_PREFIXES = {"d50110": "md5", "1114": "sha1", "1220": "sha256", "1340": "sha512"}
+_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
+_UNSATISFIED_RANGE = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
+
+
+def parse_checksum(text: Optional[str]):
+    """('md5'|'sha1'|'sha256'|..., hexdigest) from "algo:hex" or a hex multihash; None when unknown or absent."""
+    if not text:
+        return None
+    text = text.strip()
+    if ":" in text:
+        algorithm, _, digest = text.partition(":")
+        algorithm = algorithm.strip().lower().replace("-", "")
+    else:
+        algorithm = digest = ""
+        for prefix, name in _MULTIHASH_PREFIXES.items():
+            if text.lower().startswith(prefix):
+                algorithm, digest = name, text[len(prefix):]
+    digest = digest.strip().lower()
+    if algorithm not in hashlib.algorithms_available or not re.fullmatch(r"[0-9a-f]+", digest or "-"):
+        return None
+    return algorithm, digest
+
+
+def _redact(text: str) -> str:
+    """Drop query strings (presigned signatures) and known secrets from a text bound for the log."""
+    return redact(re.sub(r"\?[^\s'\")>]*", "?…", text))
+
+
+def _part_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _discard(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def _delay(base: float, attempt: int) -> float:
+    return min(base * 2 ** (attempt - 1), MAX_RETRY_DELAY)
+
+
+def _unexpected_error(exc: Exception, name: str) -> EOError:
+    details = _redact(f"{name}: {type(exc).__name__}: {exc}")
+    log.warning("download of %s failed: %s", name, details)
+    if isinstance(exc, OSError) and exc.errno in NO_SPACE_ERRNOS:
+        return disk_full_error(exc, name)
+    if isinstance(exc, OSError) and exc.filename and not isinstance(exc, requests.RequestException):
+        return EOError(tr("{name} cannot be written to the output folder ({reason}); choose another folder, then "
+                          "resume.", name=name, reason=exc.strerror or type(exc).__name__), details=details)
+    return EOError(tr("Downloading {name} failed unexpectedly; run the download again to resume it.", name=name),
+                   details=details)
+
+
+class _Stopped(Exception):
+    """Another worker failed or the user cancelled: this worker stops quietly."""
+
+
+class _Refused(Exception):
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
+
+
+class _Dropped(Exception):
+    def __init__(self, cause):
+        super().__init__(type(cause).__name__)
+        self.cause = cause
+
+
+class _Restart(Exception):
+    """The part on disk cannot be continued: start the file again from zero."""
+
+
+class _Tally:
+    """Overall progress: bytes when every size is known, else files; reported at most every `interval`."""
+
+    def __init__(self, progress: Progress, sizes, interval=0.2):
+        self._progress = progress
+        self._count = len(sizes)
+        self._total = sum(sizes) if sizes and all(s is not None for s in sizes) else 0
+        self._bytes = [0] * len(sizes)
+        self._sum = self._done = 0
+        self._interval = interval
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    def set_bytes(self, index: int, count: int) -> None:
+        with self._lock:
+            self._sum += count - self._bytes[index]
+            self._bytes[index] = count
+            self._report(force=False)
+
+    def file_done(self, index: int, count: int) -> None:
+        with self._lock:
+            self._sum += count - self._bytes[index]
+            self._bytes[index] = count
+            self._done += 1
+            self._report(force=True)
+
+    def _report(self, force: bool) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < self._interval:
+            return
+        self._last = now
+        fraction = self._sum / self._total if self._total else self._done / max(self._count, 1)
+        self._progress.report(fraction, tr("Downloading {done} of {count} files ({size})", done=self._done,
+                                           count=self._count, size=human_size(self._sum)))
+
+    def finish(self) -> None:
+        with self._lock:
+            self._progress.report(1.0, tr("Downloaded {count} files ({size})", count=self._count,
+                                          size=human_size(self._sum)))
+
+
+class _Job:
+    """What the workers of one download() call share."""
+
+    def __init__(self, progress: Progress, refresh, tally: _Tally):
+        self.progress = progress
+        self.refresh = refresh
+        self.tally = tally
+        self.stop = threading.Event()
+        self.quiet = _JobProgress(self)
+
+    def check(self) -> None:
+        if self.stop.is_set():
+            raise _Stopped()
+        self.progress.check()
+
+    def pause(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while True:
+            self.check()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            self.stop.wait(min(left, 0.05))
+
+
+class _JobProgress(Progress):
+    """Given to the HTTP session: its retry waits stop with the job, its reports are not ours to show."""
+
+    def __init__(self, job: _Job):
+        super().__init__()
+        self._job = job
+
+    def is_cancel_requested(self) -> bool:
+        return self._job.stop.is_set() or self._job.progress.cancelled()
+
+
+class Downloader:
+    """Runs download plans: parallel, streamed, resumable, verified, renamed into place when complete."""
+
+    def __init__(self, session, *, workers: int = 8, chunk_size: int = 256 * 1024, max_attempts: int = 5,
+                 retry_delay: float = 0.5):
+        self.session = session
+        self.workers = max(1, int(workers))
+        self.chunk_size = int(chunk_size)
+        self.max_attempts = max(1, int(max_attempts))
+        self.retry_delay = retry_delay
+
+    def download(self, plan: List[DownloadEntry], target_dir: str, progress: Progress, *,
+                 refresh: Optional[Callable[[DownloadEntry], DownloadEntry]] = None) -> List[str]:
+        """Download every entry under `target_dir`; return the absolute final paths in plan order.
+
+        Files already complete are skipped and '.part' files are resumed, so running a plan again resumes it.
+        `refresh(entry)` gives a fresh url/headers for an entry refused with 401/403 (at most twice per file).
+        """
+        target_dir = os.path.abspath(target_dir)
+        destinations = [safe_join(target_dir, entry.relative_path) for entry in plan]
+        self._refuse_duplicates(plan, destinations)
+        if not plan:
+            return []
+        progress.check()
+        try:
+            os.makedirs(target_dir, exist_ok=True)
+        except OSError as exc:
+            raise _unexpected_error(exc, target_dir) from exc
+        if all(entry.size is not None for entry in plan):
+            ensure_free_space(target_dir, self._bytes_still_needed(plan, destinations))
+        tally = _Tally(progress, [entry.size for entry in plan])
+        job = _Job(progress, refresh, tally)
+        with cf.ThreadPoolExecutor(max_workers=min(self.workers, len(plan)),
+                                   thread_name_prefix="eo-download") as pool:
+            futures = [pool.submit(self._run_one, job, index, entry, destination)
+                       for index, (entry, destination) in enumerate(zip(plan, destinations))]
+            error = self._wait(job, futures)
+        if error is not None:
+            raise error
+        tally.finish()
+        return destinations
+
+    # -- job level
+
+    @staticmethod
+    def _refuse_duplicates(plan, destinations) -> None:
+        seen = set()
+        for entry, destination in zip(plan, destinations):
+            key = os.path.normcase(destination)
+            if key in seen:
+                raise InvalidInput(tr("Two files of this download would be written to the same place ({name}); "
+                                      "nothing was downloaded.", name=entry.relative_path),
+                                   details=f"duplicate destination {entry.relative_path}")
+            seen.add(key)
+
+    @staticmethod
+    def _bytes_still_needed(plan, destinations) -> int:
+        needed = 0
+        for entry, destination in zip(plan, destinations):
+            if os.path.isfile(destination) and os.path.getsize(destination) == entry.size:
+                continue
+            part = _part_size(destination + ".part")
+            needed += entry.size - part if part <= entry.size else entry.size
+        return needed
+
+    @staticmethod
+    def _wait(job: _Job, futures) -> Optional[BaseException]:
+        """Wait for every worker; on the first error (or a cancel) stop the others. Returns that error."""
+        pending, error = set(futures), None
+        while pending:
+            done, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_EXCEPTION)
+            for future in done:
+                failure = None if future.cancelled() else future.exception()
+                if error is None and failure is not None and not isinstance(failure, _Stopped):
+                    error = failure
+            if error is None and job.progress.cancelled():
+                error = Cancelled()
+            if error is not None and not job.stop.is_set():
+                job.stop.set()
+                for future in pending:
+                    future.cancel()
+        return error
+
+    def _run_one(self, job: _Job, index: int, entry: DownloadEntry, destination: str) -> str:
+        try:
+            return self._fetch(job, index, entry, destination)
+        except (EOError, _Stopped):
+            raise
+        except Exception as exc:  # never a raw traceback for the user; the log keeps what happened
+            raise _unexpected_error(exc, entry.relative_path) from exc
+
+    # -- file level
+
+    def _fetch(self, job: _Job, index: int, entry: DownloadEntry, destination: str) -> str:
+        name = entry.relative_path
+        job.check()
+        if os.path.isfile(destination):
+            if self._mismatch(job, destination, entry, None) is None:
+                log.debug("already complete, skipped: %s", name)
+                job.tally.file_done(index, os.path.getsize(destination))
+                return destination
+            log.info("existing %s does not match the catalogue; downloading it again", name)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        part = destination + ".part"
+        attempts = refreshes = 0
+        restarted = False
+        while True:
+            job.check()
+            offset = _part_size(part)
+            if entry.size is not None and offset > entry.size:
+                _discard(part)  # longer than the file: a leftover of something else
+                offset = 0
+            job.tally.set_bytes(index, offset)
+            try:
+                if entry.size is not None and 0 < offset == entry.size:
+                    total = entry.size  # nothing left to fetch: only verify
+                else:
+                    total = self._transfer(job, index, entry, part, offset)
+            except _Refused as refused:
+                if job.refresh is None or refreshes >= MAX_REFRESHES:
+                    raise self._refused_error(refused.status, name) from None
+                refreshes += 1
+                log.info("%s refused with HTTP %s; asking for a fresh link", name, refused.status)
+                entry = self._refreshed(job, entry)
+                continue
+            except (_Dropped, _Restart) as problem:
+                attempts += 1
+                if isinstance(problem, _Restart):
+                    log.info("cannot resume %s (%s); starting it again", name, problem)
+                    _discard(part)
+                if attempts >= self.max_attempts:
+                    raise self._gave_up_error(name, problem) from None
+                if isinstance(problem, _Dropped):
+                    log.info("connection dropped while downloading %s (attempt %d of %d); resuming",
+                             name, attempts, self.max_attempts)
+                job.pause(_delay(self.retry_delay, attempts))
+                continue
+            problem = self._mismatch(job, part, entry, total)
+            if problem is not None:
+                _discard(part)
+                if offset > 0 and not restarted:  # an old part's beginning may be the culprit: one clean try
+                    restarted = True
+                    log.info("%s did not verify after resuming (%s); downloading it again", name, problem)
+                    continue
+                raise IntegrityError(tr("The downloaded file {name} does not match its expected size or checksum; "
+                                        "it was discarded.", name=name), details=f"{name}: {problem}")
+            job.check()
+            os.replace(part, destination)
+            job.tally.file_done(index, os.path.getsize(destination))
+            log.debug("downloaded %s", name)
+            return destination
+
+    def _transfer(self, job: _Job, index: int, entry: DownloadEntry, part: str, offset: int) -> Optional[int]:
+        """One request: stream the body into `part` from `offset`. Returns the file's total size if known."""
+        name = entry.relative_path
+        headers = dict(entry.headers or {})
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        response = self.session.request("GET", entry.url, headers=headers, stream=True, progress=job.quiet)
+        with response:
+            status = response.status_code
+            if status in (401, 403):
+                raise _Refused(status)
+            if status == 416:
+                match = _UNSATISFIED_RANGE.match(response.headers.get("Content-Range", ""))
+                total = int(match.group(1)) if match else None
+                if offset and total in (None, offset):
+                    return total  # the part already holds the whole file: verification decides
+                raise _Restart(f"HTTP 416 for a {offset}-byte part of a {total}-byte file")
+            if status == 206:
+                match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
+                if not match or int(match.group(1)) != offset:
+                    raise _Restart(f"answer does not start at byte {offset}")
+                total = None if match.group(3) == "*" else int(match.group(3))
+            elif status == 200:
+                offset, total = 0, None  # the server ignored the Range: start over
+            else:
+                self.session.raise_for_status(response)
+                raise ProtocolError(tr("The server answered the download of {name} in a way EO Connector does not "
+                                       "understand.", name=name), details=f"{name}: HTTP {status}")
+            length = self._plain_length(response)
+            if total is None and status == 200:
+                total = length
+            if total is not None and entry.size is not None and total != entry.size:
+                raise IntegrityError(tr("The server announces a different size for {name} than the catalogue; "
+                                        "it was not downloaded.", name=name),
+                                     details=f"{name}: server {total} bytes, catalogue {entry.size} bytes")
+            written, dropped = self._copy_body(job, index, response, part, offset)
+        if dropped is not None:
+            raise _Dropped(dropped)
+        if length is not None and written < length:
+            raise _Dropped(http.client.IncompleteRead(b"", length - written))
+        return total
+
+    @staticmethod
+    def _plain_length(response) -> Optional[int]:
+        """Content-Length, when it counts the bytes we write (not a compressed transfer)."""
+        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+        value = response.headers.get("Content-Length")
+        if encoding not in ("", "identity") or not value or not value.strip().isdigit():
+            return None
+        return int(value)
+
+    def _copy_body(self, job: _Job, index: int, response, part: str, offset: int):
+        """Append the body to `part`; returns (bytes written, the read error that ended it early or None)."""
+        written, dropped = 0, None
+        chunks = response.iter_content(self.chunk_size)
+        try:
+            with open(part, "ab" if offset else "wb") as sink:
+                while True:
+                    try:
+                        chunk = next(chunks)
+                    except StopIteration:
+                        break
+                    except _DROPPED as exc:
+                        dropped = exc
+                        break
+                    job.check()
+                    sink.write(chunk)
+                    written += len(chunk)
+                    job.tally.set_bytes(index, offset + written)
+        except OSError as exc:
+            if exc.errno in NO_SPACE_ERRNOS:
+                raise disk_full_error(exc, os.path.basename(part[: -len(".part")])) from exc
+            raise
+        return written, dropped
+
+    @staticmethod
+    def _mismatch(job: _Job, path: str, entry: DownloadEntry, total: Optional[int]) -> Optional[str]:
+        """Why `path` is not the expected file, or None when it matches all that is known."""
+        size = os.path.getsize(path)
+        if entry.size is not None and size != entry.size:
+            return f"size {size} bytes, expected {entry.size}"
+        if total is not None and size != total:
+            return f"size {size} bytes, server announced {total}"
+        checksum = parse_checksum(entry.checksum)
+        if checksum is None:
+            if entry.checksum:
+                log.warning("unknown checksum form for %s; not verified", entry.relative_path)
+            return None
+        algorithm, expected = checksum
+        digest = hashlib.new(algorithm)
+        with open(path, "rb") as source:
+            for block in iter(lambda: source.read(_HASH_BLOCK), b""):
+                job.check()
+                digest.update(block)
+        actual = digest.hexdigest()
+        return None if actual == expected else f"{algorithm} {actual}, expected {expected}"
+
+    @staticmethod
+    def _refreshed(job: _Job, entry: DownloadEntry) -> DownloadEntry:
+        fresh = job.refresh(entry)
+        if fresh is None or not getattr(fresh, "url", None):
+            return entry
+        # Same file, same place: only the link and its headers change.
+        return dataclasses.replace(
+            entry, url=fresh.url, headers=dict(fresh.headers or {}),
+            size=entry.size if fresh.size is None else fresh.size,
+            checksum=fresh.checksum or entry.checksum)
+
+    @staticmethod
+    def _refused_error(status: int, name: str) -> EOError:
+        if status == 401:
+            return SessionExpired(tr("The server refused {name}: your session has expired, sign in again.",
+                                     name=name), details=f"{name}: HTTP 401")
+        return LinkExpired(tr("The download link of {name} has expired or was refused; search again to get fresh "
+                              "links, then resume the download.", name=name), details=f"{name}: HTTP 403")
+
+    def _gave_up_error(self, name: str, problem: Exception) -> EOError:
+        cause = problem.cause if isinstance(problem, _Dropped) else problem
+        details = _redact(f"{name}: {self.max_attempts} attempts; last: {type(cause).__name__}: {cause}")
+        log.warning("giving up on %s: %s", name, details)
+        if isinstance(problem, _Restart):
+            return ProtocolError(tr("The server cannot resume the download of {name}; try again later.", name=name),
+                                 details=details)
+        return NetworkError(tr("The connection kept dropping while downloading {name}; run the download again to "
+                               "resume it.", name=name), details=details)

@@ -1,0 +1,121 @@
+"""QGIS glue: QGIS's encrypted authentication database as the fallback secret store.
+
+Used by core.credentials.SecretStore when no system keyring works. Each key is one "Basic" authentication
+configuration named "EO Connector: <key>", the secret in its (encrypted) password field. QGIS asks the user
+for the master password when it is needed and not yet entered in this session; if the user refuses,
+SecretStoreUnavailable is raised. Lookups by name read only the unencrypted part, so asking whether a secret
+exists never prompts.
+"""
+
+import threading
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+from .core.errors import SecretStoreUnavailable
+from .core.i18n import tr
+from .core.log import logger, register_secret
+
+AUTH_METHOD = "Basic"
+NAME_PREFIX = "EO Connector: "
+# Without a screen nobody can type the master password, so QGIS could not unlock the database on demand.
+_HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+class QgsAuthSecretBackend:
+    """The SecretStore fallback over QgsApplication.authManager()."""
+
+    def __init__(self, auth_manager=None, name_prefix: str = NAME_PREFIX):
+        self._auth_manager = auth_manager
+        self.name_prefix = name_prefix
+        self._lock = threading.RLock()  # find-then-store must not interleave between worker threads
+
+    @property
+    def display_name(self) -> str:
+        return tr("QGIS authentication database")
+
+    def available(self) -> bool:
+        """True when secrets can be stored: the auth system works and the master password is entered or can
+        be asked for."""
+        manager = self._manager()
+        if manager is None or manager.isDisabled():
+            return False
+        return manager.masterPasswordIsSet() or _user_can_be_asked()
+
+    def get(self, key: str):
+        with self._lock:
+            config_ids = self._config_ids(key)
+            if not config_ids:
+                return None
+            manager = self._unlocked_manager()
+            ok, config = manager.loadAuthenticationConfig(config_ids[0], QgsAuthMethodConfig(), True)
+            if not ok:
+                raise SecretStoreUnavailable(
+                    tr("The saved credentials could not be read from the QGIS authentication database."),
+                    details=f"loadAuthenticationConfig failed for {config_ids[0]} ({key!r})",
+                )
+            value = config.config("password") or None
+            if value is not None:
+                register_secret(value)
+            return value
+
+    def set(self, key: str, value: str) -> None:
+        register_secret(value)
+        with self._lock:
+            manager = self._unlocked_manager()
+            config_ids = self._config_ids(key)
+            config = QgsAuthMethodConfig(AUTH_METHOD)
+            config.setName(self.name_prefix + key)
+            config.setConfig("username", key)
+            config.setConfig("password", value)
+            if config_ids:
+                config.setId(config_ids[0])
+                ok = manager.updateAuthenticationConfig(config)
+                for extra in config_ids[1:]:  # duplicates from an older race: the updated one wins
+                    manager.removeAuthenticationConfig(extra)
+            else:
+                ok, _stored = manager.storeAuthenticationConfig(config)
+            if not ok:
+                raise SecretStoreUnavailable(
+                    tr("The credentials could not be saved in the QGIS authentication database."),
+                    details=f"storing authentication config for {key!r} failed",
+                )
+            logger.debug("Secret %r saved in the QGIS authentication database", key)
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            manager = self._manager()
+            if manager is None:
+                return
+            for config_id in self._config_ids(key):
+                if not manager.removeAuthenticationConfig(config_id):
+                    logger.warning("Could not remove authentication config %s (%r)", config_id, key)
+
+    # -- internals
+    def _manager(self):
+        return self._auth_manager or QgsApplication.authManager()
+
+    def _unlocked_manager(self):
+        """The auth manager with the master password entered (QGIS asks the user if needed)."""
+        manager = self._manager()
+        if manager is None or manager.isDisabled():
+            raise SecretStoreUnavailable(details="QGIS authentication system disabled")
+        if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
+            raise SecretStoreUnavailable(
+                tr("The QGIS authentication database is locked: enter its master password to use saved credentials."),
+                details="master password not entered",
+            )
+        return manager
+
+    def _config_ids(self, key: str):
+        """Ids of our configs for `key`, read without decrypting (so without the master password)."""
+        manager = self._manager()
+        if manager is None or manager.isDisabled():
+            return []
+        name = self.name_prefix + key
+        configs = manager.availableAuthMethodConfigs()
+        return sorted(cid for cid, cfg in configs.items() if cfg.name() == name and cfg.method() == AUTH_METHOD)
+
+
+def _user_can_be_asked() -> bool:
+    app = QgsApplication.instance()
+    return app is not None and QgsApplication.platformName() not in _HEADLESS_PLATFORMS
