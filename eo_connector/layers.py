@@ -13,6 +13,8 @@ from .core.log import logger
 from .resources import resource_path
 
 KINDS = ("building", "tree", "road", "clutter", "dtm")
+# Drawing order, top first: thin lines over footprints over land cover over the terrain.
+DRAW_ORDER = ("road", "building", "tree", "clutter", "dtm", "")
 VECTOR_EXTENSIONS = (".gpkg", ".shp", ".geojson", ".json")
 RASTER_EXTENSIONS = (".tif", ".tiff", ".jp2", ".vrt")
 PROPERTY = "eo_connector/"
@@ -80,7 +82,7 @@ def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_i
     group = project.layerTreeRoot().insertGroup(0, group_name)
     subgroups: Dict[str, QgsLayerTreeGroup] = {}
     layers = []
-    for path in chosen:
+    for path in sorted(chosen, key=lambda p: (DRAW_ORDER.index(result_kind(p)), p)):
         kind = result_kind(path)
         tile = _tile_of(path, root_dir)
         base = kind or os.path.splitext(os.path.basename(path))[0]

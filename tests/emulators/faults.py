@@ -26,6 +26,7 @@ import json
 import logging
 import re
 import socket
+import sys
 import struct
 import threading
 import time
@@ -298,6 +299,12 @@ class _Handler(BaseHTTPRequestHandler):
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        # A client closing its keep-alive connection (or a cancelled download) is normal, not an error to print.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class EmulatorServer:

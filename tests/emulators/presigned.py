@@ -62,6 +62,9 @@ class PresignedStorage:
         self._clock = clock
         self._secret = secrets.token_bytes(32)
         self._lock = threading.Lock()
+        # URLs are signed with temporary credentials, as S3 does with STS: expire_all() rotates them, so URLs
+        # issued before stop working while fresh ones (even within the same second) carry the new token.
+        self._session_token = secrets.token_urlsafe(16)
         self._issued: set[str] = set()
         self._revoked: set[str] = set()
         self._etags: dict[Path, tuple[int, int, str]] = {}
@@ -76,6 +79,7 @@ class PresignedStorage:
             "X-Amz-Date": stamp.strftime(_DATE_FORMAT),
             "X-Amz-Expires": str(self.url_ttl),
             "X-Amz-SignedHeaders": "host",
+            "X-Amz-Security-Token": self._session_token,
         }
         object_path = f"{self.prefix}/{self.bucket}/{quote(key)}"
         signature = self._sign(unquote(object_path), params)
@@ -88,6 +92,7 @@ class PresignedStorage:
         with self._lock:
             self._revoked |= self._issued
             self._issued = set()
+            self._session_token = secrets.token_urlsafe(16)
 
     def owns(self, path: str) -> bool:
         return path.startswith(f"{self.prefix}/")
