@@ -72,11 +72,13 @@ def _connection(connection) -> Connection:
 
 def add_brightearth_connection(name: str, email: str, password: Optional[str] = None, url: str = DEFAULT_URL
                                ) -> Connection:
-    """Save a BrightEarth connection; with a password, sign in now (the password is kept for this session only)."""
-    connection = services.connections().add(Connection(PLATFORM, name, url, email))
+    """Save a BrightEarth connection; with a password, sign in first (kept in memory for this session only):
+    a connection whose sign-in fails is not saved."""
+    connection = Connection(PLATFORM, name, url, email)
+    services.connections().validate(connection)
     if password:
         sign_in(connection, password)
-    return connection
+    return services.connections().add(connection)
 
 
 def sign_in(connection=None, password: Optional[str] = None) -> dict:

@@ -46,6 +46,12 @@ class Connections:
         raise InvalidInput(tr("There is no connection named {name}.", name=id_or_name))
 
     def add(self, connection: Connection) -> Connection:
+        self.validate(connection)
+        settings.save_connections([c for c in self.all() if c.id != connection.id] + [connection])
+        return connection
+
+    def validate(self, connection: Connection):
+        """Refuse a connection that cannot be saved, with the reason."""
         if not connection.name.strip():
             raise InvalidInput(tr("Give the connection a name."))
         if not connection.url.startswith(("https://", "http://")):
@@ -53,8 +59,6 @@ class Connections:
         others = [c for c in self.all() if c.id != connection.id]
         if any(c.name == connection.name for c in others):
             raise InvalidInput(tr("A connection named {name} already exists.", name=connection.name))
-        settings.save_connections(others + [connection])
-        return connection
 
     def remove(self, connection_id: str):
         settings.save_connections([c for c in self.all() if c.id != connection_id])

@@ -12,6 +12,9 @@ from .core.i18n import tr
 
 # module name -> pinned pip requirement (as in requirements.txt)
 REQUIRED = {"requests": "requests==2.32.3", "shapely": "shapely==2.0.6", "keyring": "keyring==25.5.0"}
+# Without these the plugin cannot talk to any platform; without keyring it still works, keeping secrets in the
+# QGIS authentication database instead of the system keyring.
+BLOCKING = ("requests", "shapely")
 
 
 def missing() -> List[str]:
@@ -24,6 +27,10 @@ def missing() -> List[str]:
         if not found:
             result.append(module)
     return result
+
+
+def blocking(missing_modules: List[str]) -> List[str]:
+    return [m for m in missing_modules if m in BLOCKING]
 
 
 def python_executable() -> str:

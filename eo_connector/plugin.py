@@ -28,12 +28,13 @@ class EOConnectorPlugin:
 
     # -- QGIS entry points
     def initProcessing(self):  # noqa: N802 (QGIS's name)
-        if dependencies.missing():
+        if dependencies.blocking(dependencies.missing()) or self.provider is not None:
             return
         from .processing.provider import EOConnectorProvider
 
-        self.provider = EOConnectorProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = EOConnectorProvider()
+        if QgsApplication.processingRegistry().addProvider(provider):  # False (and deleted) if already there
+            self.provider = provider
 
     def initGui(self):  # noqa: N802
         self._install_translator()
@@ -49,7 +50,7 @@ class EOConnectorPlugin:
         missing = dependencies.missing()
         if missing:
             self._offer_install(missing)
-        else:
+        if not dependencies.blocking(missing):
             self._mention_interrupted_jobs()
 
     def unload(self):
@@ -74,8 +75,8 @@ class EOConnectorPlugin:
         i18n.set_translator(None)
 
     def show_dock(self, visible=True):
-        missing = dependencies.missing()
-        if missing:
+        missing = dependencies.blocking(dependencies.missing())
+        if missing and visible:
             self._offer_install(missing)
             self.action.setChecked(False)
             return
@@ -116,8 +117,13 @@ class EOConnectorPlugin:
     def _offer_install(self, missing):
         names = ", ".join(missing)
         bar = self.iface.messageBar()
-        widget = bar.createMessage(tr("EO Connector"), tr("Python packages missing: {names}. The plugin needs them "
-                                                          "to connect to the platforms.", names=names))
+        if dependencies.blocking(missing):
+            text = tr("Python packages missing: {names}. The plugin needs them to connect to the platforms.",
+                      names=names)
+        else:
+            text = tr("Python package missing: {names}. Until it is installed, passwords and tokens are kept in the "
+                      "QGIS authentication database instead of the system keyring.", names=names)
+        widget = bar.createMessage(tr("EO Connector"), text)
         button = QPushButton(tr("Install {names}", names=names), widget)
         button.clicked.connect(lambda: self._install(missing, widget))
         widget.layout().addWidget(button)

@@ -5,8 +5,6 @@ so it shows in the dock and can be followed again if QGIS closes. Results are lo
 """
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -20,12 +18,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .. import services
+from .. import services, settings
 from ..core.errors import EOError
 from ..core.i18n import tr
 from ..core.models import JobState
 from ..layer_aoi import aoi_from_features
 from ..layers import load_results
+from ..providers.brightearth import PLATFORM
 from ..providers.brightearth.options import (
     OUTPUT_CRS,
     RASTER_FORMATS,
@@ -65,7 +64,8 @@ class BrightEarthScenarioAlgorithm(QgsProcessingAlgorithm):
                   "panel. Credits are consumed on your account.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        names = [c.name for c in services.connections().all() if c.platform == "brightearth"]
+        # Read the saved names only: building the services here would slow QGIS's start.
+        names = [c.name for c in settings.load_connections() if c.platform == PLATFORM]
         self.addParameter(QgsProcessingParameterString("CONNECTION", tr("Connection name"),
                                                        defaultValue=names[0] if names else ""))
         self.addParameter(QgsProcessingParameterFeatureSource("AOI", tr("Area of interest (polygons)"),

@@ -1,0 +1,117 @@
+"""The plugin as QGIS loads it: fast and offline start, a missing dependency explained with an install offer,
+Processing registered, clean unload."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtWidgets import QPushButton
+
+import eo_connector
+from eo_connector import dependencies, services
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture
+def iface(qgis_iface, monkeypatch):
+    """pytest-qgis's interface, completed with what QGIS's real one has and the plugin uses."""
+    bar = QgsMessageBar(qgis_iface.mainWindow())
+    monkeypatch.setattr(qgis_iface, "messageBar", lambda: bar, raising=False)
+    for name in ("addPluginToWebMenu", "removePluginWebMenu", "removeDockWidget"):
+        monkeypatch.setattr(qgis_iface, name, lambda *args: None, raising=False)
+    yield qgis_iface
+    services.reset()
+
+
+def bar_texts(iface):
+    return [item.text() for item in iface.messageBar().items()]
+
+
+def test_import_and_load_are_light_and_offline():
+    """Loading the plugin module pulls in no network stack, no shapely, no keyring, no GDAL."""
+    code = (
+        "import sys, socket\n"
+        "socket.socket.connect = lambda *a: (_ for _ in ()).throw(AssertionError('network at start'))\n"
+        "import eo_connector, eo_connector.plugin\n"
+        "heavy = [m for m in ('requests', 'shapely', 'keyring', 'osgeo', 'numpy') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_plugin_loads_registers_processing_and_unloads(iface, qgis_processing):
+    plugin = eo_connector.classFactory(iface)
+    plugin.initGui()
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById("eo_connector") is not None
+    assert registry.algorithmById("eo_connector:brightearth_scenario") is not None
+    assert not services.started()  # nothing built, nothing remote, until the user asks
+    try:
+        plugin.show_dock(True)
+        assert plugin.dock is not None and not plugin.dock.isHidden()
+    finally:
+        plugin.unload()
+    assert registry.providerById("eo_connector") is None
+
+
+def test_missing_dependency_still_loads_and_offers_install(iface, monkeypatch, qtbot):
+    monkeypatch.setitem(sys.modules, "keyring", None)  # as in a QGIS without keyring
+    assert dependencies.missing() == ["keyring"]
+    installed = []
+    monkeypatch.setattr(dependencies, "install", lambda modules, progress: installed.extend(modules) or modules)
+
+    plugin = eo_connector.classFactory(iface)
+    plugin.initGui()
+    assert any("keyring" in text and "authentication database" in text for text in bar_texts(iface))
+    button = next(b for b in plugin.missing_message.findChildren(QPushButton) if "keyring" in b.text())
+    button.click()
+    qtbot.waitUntil(lambda: installed == ["keyring"], timeout=10000)
+    qtbot.waitUntil(lambda: any("Restart QGIS" in text for text in bar_texts(iface)), timeout=10000)
+    plugin.show_dock(True)  # keyring is optional: the dock works, secrets go to the QGIS auth database
+    assert plugin.dock is not None
+    plugin.unload()
+
+
+def test_missing_blocking_dependency_keeps_the_dock_closed(iface, monkeypatch):
+    monkeypatch.setitem(sys.modules, "shapely", None)
+    plugin = eo_connector.classFactory(iface)
+    plugin.initGui()
+    plugin.show_dock(True)
+    assert plugin.dock is None
+    assert any("shapely" in text for text in bar_texts(iface))
+    assert QgsApplication.processingRegistry().providerById("eo_connector") is None
+    plugin.unload()
+
+
+def test_interrupted_jobs_are_announced_at_start(iface, tmp_path, monkeypatch):
+    from eo_connector import settings
+
+    jobs_file = tmp_path / "jobs.json"
+    job = {"platform": "brightearth", "kind": "scenario", "title": "Left running", "state": "running", "id": "abc"}
+    jobs_file.write_text(json.dumps({"version": 1, "jobs": [job]}))
+    monkeypatch.setattr(settings, "jobs_file", lambda: str(jobs_file))
+    plugin = eo_connector.classFactory(iface)
+    plugin.initGui()
+    assert any("still running when QGIS closed" in text for text in bar_texts(iface))
+    assert services.jobs().get("abc").state == "interrupted"
+    plugin.unload()
+
+
+def test_metadata_is_complete_for_the_plugin_repository():
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(os.path.join(ROOT, "metadata.txt"))
+    general = parser["general"]
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email", "repository",
+                "tracker", "homepage", "category", "icon", "tags", "experimental", "changelog"):
+        assert general.get(key, "").strip(), key
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert os.path.exists(os.path.join(ROOT, general["icon"]))
