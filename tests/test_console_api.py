@@ -90,37 +90,27 @@ def test_console_cancel_and_follow_again(console):
     assert job.state == "succeeded"
 
 
-def test_processing_algorithm_runs_the_same_workflow(console, qgis_processing):
+def test_processing_algorithm_runs_the_same_workflow(console, qgis_processing, tmp_path):
     import processing
+    from qgis.core import QgsApplication
 
     from eo_connector.processing.provider import EOConnectorProvider
-    from qgis.core import QgsApplication
 
     provider = EOConnectorProvider()
     QgsApplication.processingRegistry().addProvider(provider)
     try:
         api.add_brightearth_connection("proc", DEMO_EMAIL, DEMO_PASSWORD, url=console.url)
-        services.jobs().poll_interval = 0.02
         layer = polygon_layer(name="proc aoi")
-        import eo_connector.providers.brightearth.workflow as workflow
-
-        original = workflow.run_scenario
         result = processing.run("eo_connector:brightearth_scenario", {
             "CONNECTION": "proc", "AOI": layer, "NAME": "Processing run", "OUTPUT_CRS": 1,
             "VECTOR_FORMATS": [1], "PROJECT_ID": 0, "LOAD_LAYERS": True,
-            "OUTPUT_FOLDER": str(console_output(console)),
+            "OUTPUT_FOLDER": str(tmp_path / "processing"),
         })
-        assert workflow.run_scenario is original
         assert os.path.isdir(result["OUTPUT_FOLDER"])
         assert any(p.endswith("building.gpkg") for p in result["LAYERS"])
         assert result["CREDITS"] < 1000
-        assert QgsProject.instance().layerTreeRoot().findGroup("Processing run") is not None
-        assert services.jobs().jobs()[0].state == "succeeded"
+        group = QgsProject.instance().layerTreeRoot().findGroup("Processing run")
+        assert group is not None and group.findLayers()
+        assert services.jobs().jobs()[0].state == "succeeded"  # listed in the dock's jobs too
     finally:
         QgsApplication.processingRegistry().removeProvider(provider)
-
-
-def console_output(emulator):
-    import tempfile
-
-    return tempfile.mkdtemp(prefix="eo-processing-")
