@@ -55,9 +55,11 @@ class JobManager(QObject):
 
     # -- BrightEarth scenarios
     def start_scenario(self, connection: Connection, aoi: AOI, options: ScenarioOptions, output_root: str,
-                       project_id: Optional[int] = None) -> JobRecord:
-        """Check the inputs here (bad input is refused before anything is sent), then run in the background."""
-        record = new_scenario_record(connection.id, aoi, options, output_root, project_id=project_id)
+                       project_id: Optional[int] = None, project_name: str = "") -> JobRecord:
+        """Check the inputs here (bad input is refused before anything is sent), then run in the background.
+        Without project_id a new project is created, named project_name (default: the scenario's name)."""
+        record = new_scenario_record(connection.id, aoi, options, output_root, project_id=project_id,
+                                     project_name=project_name)
         self.store.save(record)
         self._launch(record)
         return record
@@ -114,6 +116,8 @@ class JobManager(QObject):
 
     def _done(self, record: JobRecord, result, error: Optional[EOError]):
         self.tasks.pop(record.id, None)
+        if self.store.get(record.id) is None:  # removed by the user while it ran: nothing to load or keep
+            return
         if error is None:
             layers = load_results(result or [], record.title, root_dir=record.output_dir, job_id=record.id,
                                   platform=record.platform)

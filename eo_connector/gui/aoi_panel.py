@@ -1,0 +1,165 @@
+"""Area of interest section: where the AOI comes from (active layer, a chosen polygon layer, the map extent), a
+summary in words (area, vertices, source CRS, what was repaired) and the AOI outlined on the map."""
+
+import html
+from typing import Optional
+
+from qgis.core import QgsMapLayerProxyModel, QgsWkbTypes
+from qgis.gui import QgsRubberBand
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QWidget
+
+from .. import settings
+from ..core.aoi import AOI
+from ..core.errors import AoiError, EOError
+from ..core.i18n import tr
+from ..core.log import logger
+from ..layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
+from .connection_dialog import ERROR_STYLE
+from .ui import icon, load_form
+
+SOURCE_ACTIVE, SOURCE_LAYER, SOURCE_CANVAS = "active_layer", "chosen_layer", "canvas_extent"
+OUTLINE = QColor(230, 90, 0, 220)
+FILL = QColor(230, 90, 0, 45)
+
+
+class AoiPanel(QWidget, load_form("aoi_panel")):
+    aoiChanged = pyqtSignal(object)  # the AOI in use, or None
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.aoi: Optional[AOI] = None
+        self.source_crs = ""  # authid of the layer or canvas the AOI was read from
+        self.error = ""
+        self.rubber_band: Optional[QgsRubberBand] = None
+
+        self.sourceLabel.setText(tr("From"))
+        self.layerLabel.setText(tr("Layer"))
+        self.sourceCombo.addItem(tr("Active layer (selected features, else all)"), SOURCE_ACTIVE)
+        self.sourceCombo.addItem(tr("A polygon layer"), SOURCE_LAYER)
+        self.sourceCombo.addItem(tr("Map canvas extent"), SOURCE_CANVAS)
+        self.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.layerCombo.setAllowEmptyLayer(True)
+        self.useButton.setText(tr("Use as area of interest"))
+        self.useButton.setIcon(icon("aoi"))
+        self.useButton.setToolTip(tr("Read the area of interest again from the chosen source"))
+        self.clearButton.setIcon(icon("remove"))
+        self.clearButton.setToolTip(tr("Forget the area of interest"))
+
+        index = self.sourceCombo.findData(settings.get("aoi/source", SOURCE_ACTIVE))
+        self.sourceCombo.setCurrentIndex(max(index, 0))
+        self.sourceCombo.currentIndexChanged.connect(self._source_changed)
+        self.useButton.clicked.connect(self.use_source)
+        self.clearButton.clicked.connect(self.clear)
+        self.canvas.destinationCrsChanged.connect(self._redraw)
+        self._source_changed()
+        self._show_summary()
+
+    def source(self) -> str:
+        return self.sourceCombo.currentData()
+
+    def _source_changed(self, *_):
+        chosen = self.source() == SOURCE_LAYER
+        self.layerCombo.setEnabled(chosen)
+        self.layerLabel.setEnabled(chosen)
+        settings.set_value("aoi/source", self.source())
+
+    # -- reading the AOI (local work only: no network)
+    def use_source(self):
+        try:
+            aoi, crs = self._read()
+        except EOError as err:
+            self.set_aoi(None, error=str(err))
+            return
+        except Exception as err:  # an unexpected bug must not leave the user with nothing
+            logger.exception("reading the AOI failed")
+            self.set_aoi(None, error=tr("The area of interest could not be read: {reason}", reason=type(err).__name__))
+            return
+        self.set_aoi(aoi, crs)
+
+    def _read(self):
+        source = self.source()
+        if source == SOURCE_CANVAS:
+            crs = self.canvas.mapSettings().destinationCrs()
+            return aoi_from_extent(self.canvas.extent(), crs), crs.authid()
+        if source == SOURCE_LAYER:
+            layer = self.layerCombo.currentLayer()
+            if layer is None:
+                raise AoiError(tr("Choose a polygon layer in the list first."))
+        else:
+            layer = self.iface.activeLayer()
+            if layer is None:
+                raise AoiError(tr("No active layer: select a polygon layer in the Layers panel first."))
+        return aoi_from_layer(layer), layer.crs().authid()
+
+    def set_aoi(self, aoi: Optional[AOI], crs: str = "", error: str = ""):
+        self.clear_highlight()
+        self.aoi, self.source_crs, self.error = aoi, crs, error
+        self._show_summary()
+        self.highlight()
+        self.aoiChanged.emit(aoi)
+
+    def clear(self):
+        self.set_aoi(None)
+
+    def _show_summary(self):
+        self.clearButton.setEnabled(self.aoi is not None)
+        if self.error:
+            self.summaryLabel.setText(html.escape(self.error))
+            self.summaryLabel.setStyleSheet(ERROR_STYLE)
+            return
+        self.summaryLabel.setStyleSheet("")
+        if self.aoi is None:
+            self.summaryLabel.setText(html.escape(tr("No area of interest yet: choose where it comes from and press "
+                                                     "“Use as area of interest”.")))
+            return
+        aoi = self.aoi
+        lines = [
+            tr("<b>{area} km²</b>, {vertices} vertices", area=f"{aoi.area_km2:,.3f}", vertices=aoi.vertex_count),
+            html.escape(tr("From {source}", source=aoi.source)),
+            html.escape(tr("Source CRS: {crs}", crs=self.source_crs or tr("unknown"))),
+        ]
+        west, south, east, north = aoi.bounds
+        lines.append(html.escape(tr("Extent (lon/lat): {west}, {south} — {east}, {north}", west=f"{west:.5f}",
+                                    south=f"{south:.5f}", east=f"{east:.5f}", north=f"{north:.5f}")))
+        if aoi.is_multipart:
+            lines.append("<span style='color:#b9770e'>" + html.escape(
+                tr("Several separate parts: BrightEarth needs one polygon (select one feature).")) + "</span>")
+        elif aoi.crosses_antimeridian:
+            lines.append(html.escape(tr("Crosses the antimeridian (180°).")))
+        for note in aoi.notes:
+            lines.append("<i>" + html.escape(tr("Note: {note}", note=note)) + "</i>")
+        if not aoi.notes and not aoi.is_multipart:
+            lines.append(html.escape(tr("Valid polygon.")))
+        self.summaryLabel.setText("<br>".join(lines))
+
+    # -- the outline on the map
+    def highlight(self):
+        """Draw the AOI on the map canvas (in the canvas CRS)."""
+        self.clear_highlight()
+        if self.aoi is None:
+            return
+        try:
+            geometry = aoi_to_geometry(self.aoi, self.canvas.mapSettings().destinationCrs())
+        except EOError as err:
+            logger.info("AOI not drawn: %s", err)
+            return
+        band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        band.setStrokeColor(OUTLINE)
+        band.setFillColor(FILL)
+        band.setWidth(2)
+        band.setToGeometry(geometry, None)
+        self.rubber_band = band
+
+    def clear_highlight(self):
+        if self.rubber_band is not None:
+            self.canvas.scene().removeItem(self.rubber_band)
+            self.rubber_band = None
+
+    def _redraw(self):
+        if self.rubber_band is not None:
+            self.highlight()

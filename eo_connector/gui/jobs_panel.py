@@ -1,0 +1,226 @@
+"""Jobs section: every job the JobManager knows (interrupted ones included) with state, progress and message;
+Cancel, Follow again, Open output folder, Remove; the selected job's error in words and its credits."""
+
+import html
+import os
+from typing import Dict, Optional
+
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QColor, QDesktopServices
+from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QTreeWidgetItem, QWidget
+
+from ..core.errors import EOError
+from ..core.i18n import tr
+from ..core.models import JobRecord, JobState
+from ..jobs import JobManager
+from .connections_panel import format_credits
+from .ui import ask_yes_no, icon, load_form
+
+COLUMN_TITLE, COLUMN_STATE, COLUMN_PROGRESS, COLUMN_MESSAGE = range(4)
+FOLLOWABLE = (JobState.INTERRUPTED, JobState.FAILED, JobState.CANCELLED)
+STATE_COLORS = {JobState.FAILED: QColor("#c0392b"), JobState.SUCCEEDED: QColor("#1e8449"),
+                JobState.INTERRUPTED: QColor("#b9770e")}
+
+
+def state_names():
+    return {
+        JobState.QUEUED: tr("Queued"), JobState.RUNNING: tr("Running"), JobState.SUCCEEDED: tr("Done"),
+        JobState.FAILED: tr("Failed"), JobState.CANCELLED: tr("Cancelled"), JobState.INTERRUPTED: tr("Interrupted"),
+    }
+
+
+class JobsPanel(QWidget, load_form("jobs_panel")):
+    def __init__(self, jobs: JobManager, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.jobs = jobs
+        self.items: Dict[str, QTreeWidgetItem] = {}
+        self.bars: Dict[str, QProgressBar] = {}
+
+        self.jobsTree.setHeaderLabels([tr("Job"), tr("State"), tr("Progress"), tr("Message")])
+        header = self.jobsTree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMN_STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(40)
+        header.resizeSection(COLUMN_TITLE, 120)
+        header.resizeSection(COLUMN_PROGRESS, 64)
+        # In a narrow dock the message column shrinks (elided, full text in its tooltip and below the list).
+        self.jobsTree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for button, name, text, tip in (
+            (self.cancelButton, "cancel", tr("Cancel"), tr("Stop the selected job (partial files are kept)")),
+            (self.followButton, "follow", tr("Follow again"), tr("Resume an interrupted, failed or cancelled job")),
+            (self.openFolderButton, "folder", tr("Open folder"), tr("Open the job's output folder")),
+            (self.removeButton, "remove", tr("Remove"), tr("Remove the job from the list (files are kept)")),
+        ):
+            button.setIcon(icon(name))
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAutoRaise(True)
+        # Words where an icon alone would be unclear; the folder and minus icons speak for themselves (narrow dock).
+        for button in (self.cancelButton, self.followButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.cancelButton.clicked.connect(self.cancel_job)
+        self.followButton.clicked.connect(self.follow_job)
+        self.openFolderButton.clicked.connect(self.open_output_folder)
+        self.removeButton.clicked.connect(self.remove_job)
+        self.jobsTree.itemSelectionChanged.connect(self._update_details)
+        jobs.jobChanged.connect(self.refresh_job)
+        jobs.jobFinished.connect(self.refresh_job)
+        self.reload()
+
+    # -- the list
+    def reload(self):
+        """Fill the list from the job store (jobs interrupted when QGIS closed included)."""
+        records = self.jobs.jobs()
+        for job_id in set(self.items) - {r.id for r in records}:
+            self._remove_row(job_id)
+        for record in reversed(records):  # newest first: each new row goes to the top
+            self._show(record)
+        if self.selected_job_id() is None and self.jobsTree.topLevelItemCount():
+            self.jobsTree.setCurrentItem(self.jobsTree.topLevelItem(0))
+        self._update_details()
+
+    def refresh_job(self, job_id: str):
+        try:
+            record = self.jobs.get(job_id)
+        except EOError:  # removed
+            self._remove_row(job_id)
+        else:
+            self._show(record)
+        if job_id == self.selected_job_id() or job_id not in self.items:
+            self._update_details()
+
+    def _show(self, record: JobRecord):
+        item = self.items.get(record.id)
+        if item is None:
+            item = QTreeWidgetItem()
+            item.setData(COLUMN_TITLE, Qt.ItemDataRole.UserRole, record.id)
+            self.jobsTree.insertTopLevelItem(0, item)
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setTextVisible(True)
+            bar.setMaximumHeight(18)
+            self.jobsTree.setItemWidget(item, COLUMN_PROGRESS, bar)
+            self.items[record.id], self.bars[record.id] = item, bar
+        state = state_names().get(record.state, record.state)
+        item.setText(COLUMN_TITLE, record.title)
+        item.setToolTip(COLUMN_TITLE, record.title)
+        item.setText(COLUMN_STATE, state)
+        item.setForeground(COLUMN_STATE, STATE_COLORS.get(record.state, self.palette().text().color()))
+        message = record.error if record.state == JobState.FAILED and record.error else record.message
+        item.setText(COLUMN_MESSAGE, message)
+        item.setToolTip(COLUMN_MESSAGE, message)
+        self.bars[record.id].setValue(int(round(max(0.0, min(1.0, record.progress or 0.0)) * 100)))
+
+    def _remove_row(self, job_id: str):
+        item = self.items.pop(job_id, None)
+        self.bars.pop(job_id, None)
+        if item is not None:
+            index = self.jobsTree.indexOfTopLevelItem(item)
+            if index >= 0:
+                self.jobsTree.takeTopLevelItem(index)
+
+    def selected_job_id(self) -> Optional[str]:
+        item = self.jobsTree.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return item.data(COLUMN_TITLE, Qt.ItemDataRole.UserRole)
+
+    def selected_job(self) -> Optional[JobRecord]:
+        job_id = self.selected_job_id()
+        try:
+            return self.jobs.get(job_id) if job_id else None
+        except EOError:
+            return None
+
+    def select_job(self, job_id: str):
+        if job_id not in self.items:
+            self.refresh_job(job_id)
+        item = self.items.get(job_id)
+        if item is not None:
+            self.jobsTree.setCurrentItem(item)
+            self.jobsTree.scrollToItem(item)
+
+    # -- details of the selected job
+    def _update_details(self):
+        record = self.selected_job()
+        running = record is not None and self.jobs.is_running(record.id)
+        self.cancelButton.setEnabled(running)
+        self.followButton.setEnabled(record is not None and not running and record.state in FOLLOWABLE)
+        self.openFolderButton.setEnabled(record is not None and bool(record.output_dir)
+                                         and os.path.isdir(record.output_dir))
+        self.removeButton.setEnabled(record is not None)
+        self.detailsLabel.setText(self.details_html(record) if record else
+                                  html.escape(tr("No job yet: run a scenario above.")) if not self.items else "")
+
+    def details_html(self, record: JobRecord) -> str:
+        lines = ["<b>" + html.escape(record.title) + "</b> — "
+                 + html.escape(state_names().get(record.state, record.state))]
+        if record.error:
+            lines.append("<span style='color:#c0392b'>" + html.escape(record.error) + "</span>")
+        elif record.message:
+            lines.append(html.escape(record.message))
+        before, after = record.remote.get("credits_before"), record.remote.get("credits_after")
+        if before is not None and after is not None:
+            lines.append(html.escape(tr("Credits: {before} before, {after} after (used {used})",
+                                        before=format_credits(before), after=format_credits(after),
+                                        used=format_credits(before - after) if _numbers(before, after) else "?")))
+        elif before is not None:
+            lines.append(html.escape(tr("Credits before: {before}", before=format_credits(before))))
+        if record.state == JobState.INTERRUPTED:
+            lines.append(html.escape(tr("QGIS was closed while this job ran: press Follow again to resume it.")))
+        layers = self.jobs.layers.get(record.id)
+        if layers:
+            lines.append(html.escape(tr("{count} layers loaded in group {name}", count=len(layers), name=record.title)))
+        if record.output_dir:
+            lines.append(html.escape(tr("Output: {path}", path=record.output_dir)))
+        return "<br>".join(lines)
+
+    # -- actions
+    def cancel_job(self):
+        job_id = self.selected_job_id()
+        if job_id:
+            self.jobs.cancel(job_id)
+
+    def follow_job(self):
+        job_id = self.selected_job_id()
+        if not job_id:
+            return
+        try:
+            self.jobs.follow(job_id)
+        except EOError as err:
+            self.detailsLabel.setText("<span style='color:#c0392b'>" + html.escape(str(err)) + "</span>")
+            return
+        self._update_details()
+
+    def open_output_folder(self):
+        record = self.selected_job()
+        if record and record.output_dir and os.path.isdir(record.output_dir):
+            self.open_url(QUrl.fromLocalFile(record.output_dir))
+
+    def open_url(self, url: QUrl):
+        """Hand the folder to the desktop (tests replace this method)."""
+        QDesktopServices.openUrl(url)
+
+    def remove_job(self):
+        record = self.selected_job()
+        if record is None:
+            return
+        question = tr("Remove the job {name} from the list? Its files stay in {path}.", name=record.title,
+                      path=record.output_dir or "-")
+        if self.jobs.is_running(record.id):
+            question = tr("The job {name} is still running: cancel it and remove it from the list?",
+                          name=record.title)
+        if self.confirm(tr("Remove job"), question):
+            self.jobs.remove(record.id)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Yes/no question (tests replace this method)."""
+        return ask_yes_no(self, title, text)
+
+
+def _numbers(*values) -> bool:
+    return all(isinstance(v, (int, float)) for v in values)
+

@@ -1,0 +1,52 @@
+"""GUI helpers shared by the panels: .ui forms, icons, yes/no questions and remote calls in a background task."""
+
+from typing import Callable, Dict, Tuple
+
+from qgis.PyQt import sip, uic
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ..resources import resource_path
+from ..tasks import OperationTask, start_task
+
+_forms: Dict[str, Tuple[type, type]] = {}
+
+
+def load_form(name: str) -> type:
+    """The generated form class of resources/ui/<name>.ui (parsed once)."""
+    if name not in _forms:
+        _forms[name] = uic.loadUiType(resource_path("ui", name + ".ui"))
+    return _forms[name][0]
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(resource_path("icons", name + ".svg"))
+
+
+def ask_yes_no(parent, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_in_background(owner, description: str, operation: Callable, on_done: Callable) -> OperationTask:
+    """Run `operation(progress)` in a QgsTask; `on_done(result, error)` is called on the GUI thread, and only if
+    `owner` (a widget) still exists. The task is kept referenced by `owner` until it ends."""
+    task = OperationTask(description, operation)
+    running = owner.__dict__.setdefault("_background_tasks", set())
+    running.add(task)
+
+    def finished(result, error):
+        running.discard(task)
+        if not sip.isdeleted(owner):
+            on_done(result, error)
+
+    task.done.connect(finished)
+    start_task(task)
+    return task
+
+
+def busy_tasks(owner) -> int:
+    """How many background calls started by `owner` are still running (tests wait on this)."""
+    return len(owner.__dict__.get("_background_tasks", ()))
