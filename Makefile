@@ -19,7 +19,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	    || ! command -v xvfb-run >/dev/null || ! command -v aria2c >/dev/null; then \
 	  echo "Installing QGIS and tools from Debian (apt-get)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools xvfb xauth aria2 curl zip >/dev/null; \
+	    qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools xvfb xauth aria2 curl >/dev/null; \
 	fi
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
@@ -52,7 +52,7 @@ package: translations
 	cp metadata.txt LICENSE build/$(PLUGIN)/
 	cp i18n/*.qm build/$(PLUGIN)/i18n/
 	find build/$(PLUGIN) -name __pycache__ -prune -exec rm -rf {} +
-	cd build && rm -f ../dist/$(PLUGIN)-$(VERSION).zip && zip -qr ../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
+	rm -f dist/$(PLUGIN)-$(VERSION).zip && $(PY) -m zipfile -c dist/$(PLUGIN)-$(VERSION).zip build/$(PLUGIN)
 	@echo "dist/$(PLUGIN)-$(VERSION).zip"
 
 deploy: package
