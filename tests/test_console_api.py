@@ -114,3 +114,32 @@ def test_processing_algorithm_runs_the_same_workflow(console, qgis_processing, t
         assert services.jobs().jobs()[0].state == "succeeded"  # listed in the dock's jobs too
     finally:
         QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def test_job_running_when_qgis_closed_is_followed_on_next_start(console, tmp_path):
+    import shutil
+
+    from qgis.PyQt.QtTest import QTest
+
+    from eo_connector import settings
+
+    console.run_seconds = 60
+    api.add_brightearth_connection("work", DEMO_EMAIL, DEMO_PASSWORD, url=console.url)
+    job = api.run_brightearth(api.aoi_from_layer(polygon_layer()), "Overnight")
+    for _ in range(250):
+        QTest.qWait(20)
+        if "activity_id" in job.record.remote:
+            break
+    snapshot = tmp_path / "jobs-at-close.json"
+    shutil.copy(settings.jobs_file(), snapshot)  # what was on disk when QGIS was killed
+    services.reset()  # QGIS closes (the task stops)
+    QTest.qWait(100)
+    shutil.copy(snapshot, settings.jobs_file())
+
+    console.advance(120)  # the server went on while QGIS was closed
+    restarted = api.jobs()[0]
+    assert restarted.id == job.id and restarted.state == "interrupted"
+    services.jobs().poll_interval = 0.02
+    layers = restarted.follow().wait(timeout=60)
+    assert layers and restarted.state == "succeeded"
+    assert len(console.project(restarted.record.remote["project_id"])["scenario_ids"]) == 1
