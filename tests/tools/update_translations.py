@@ -1,6 +1,6 @@
 """Refresh i18n/*.ts from the code: every tr("literal") in eo_connector/ (context EOConnector) and every string of
 the Qt Designer files in resources/ui/ (context = the form's class). Existing translations are kept; new strings are
-added as unfinished; strings no longer in the code are marked obsolete. `make translations` runs this, then lrelease.
+added as unfinished; strings no longer in the code are dropped. `make translations` runs this, then lrelease.
 """
 
 import ast
@@ -51,10 +51,11 @@ def update(language, strings):
             context_name = context.findtext("name")
             for message in context.iter("message"):
                 translation = message.find("translation")
-                known[(context_name, message.findtext("source"))] = (translation.text or "", translation.get("type"))
+                if translation.get("type") != "unfinished":
+                    known[(context_name, message.findtext("source"))] = translation.text or ""
     root = ET.Element("TS", version="2.1", language=language)
     by_context = {}
-    for key in sorted(set(strings) | set(known)):
+    for key in sorted(strings):
         by_context.setdefault(key[0], []).append(key)
     missing = 0
     for context_name, keys in sorted(by_context.items()):
@@ -62,15 +63,12 @@ def update(language, strings):
         ET.SubElement(context, "name").text = context_name
         for key in keys:
             message = ET.SubElement(context, "message")
-            if key in strings:
-                ET.SubElement(message, "location", filename=strings[key])
+            ET.SubElement(message, "location", filename=strings[key])
             ET.SubElement(message, "source").text = key[1]
-            text, kind = known.get(key, ("", "unfinished"))
+            text = known.get(key, "")
             translation = ET.SubElement(message, "translation")
             translation.text = text or None
-            if key not in strings:
-                translation.set("type", "obsolete")
-            elif not text:
+            if not text:
                 translation.set("type", "unfinished")
                 missing += 1
     ET.indent(root)

@@ -1,0 +1,1452 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+  <context>
+    <name>EOConnector</name>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source> and </source>
+      <translation> et </translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>(no name)</source>
+      <translation>(sans nom)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>(press ↻)</source>
+      <translation>(cliquez sur ↻)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>3D</source>
+      <translation>3D</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>3D formats</source>
+      <translation>Formats 3D</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>&lt;b&gt;{area} km²&lt;/b&gt;, {vertices} vertices</source>
+      <translation>&lt;b&gt;{area} km²&lt;/b&gt;, {vertices} sommets</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>A Python package EO Connector needs is not installed.</source>
+      <translation>Un paquet Python nécessaire à EO Connector n'est pas installé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/connections.py" />
+      <source>A connection named {name} already exists.</source>
+      <translation>Une connexion nommée {name} existe déjà.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>A downloaded file is incomplete or damaged (size or checksum does not match).</source>
+      <translation>Un fichier téléchargé est incomplet ou endommagé (la taille ou la somme de contrôle ne correspond pas).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>A polygon layer</source>
+      <translation>Une couche de polygones</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/http.py" />
+      <source>A secure connection to the server could not be established (certificate problem).</source>
+      <translation>Impossible d'établir une connexion sécurisée avec le serveur (problème de certificat).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Active layer (selected features, else all)</source>
+      <translation>Couche active (entités sélectionnées, sinon toutes)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Add a connection</source>
+      <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Alternate deep-learning models, comma separated; empty uses the defaults.</source>
+      <translation>Autres modèles d'apprentissage profond, séparés par des virgules ; vide = modèles par défaut.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/tasks.py" />
+      <source>An unexpected error stopped the task; details are in the EO Connector log.</source>
+      <translation>Une erreur inattendue a arrêté la tâche ; les détails sont dans le journal d'EO Connector.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Area of interest</source>
+      <translation>Zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Area of interest (polygons)</source>
+      <translation>Zone d'intérêt (polygones)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Augmented buildings</source>
+      <translation>Bâtiments enrichis</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Basemap</source>
+      <translation>Fond de carte</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Basemap id (1 = ESRI)</source>
+      <translation>Identifiant du fond de carte (1 = ESRI)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Basemap used as source imagery</source>
+      <translation>Fond de carte utilisé comme imagerie source</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>BrightEarth On Demand</source>
+      <translation>BrightEarth On Demand</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>BrightEarth extraction scenario</source>
+      <translation>Scénario d'extraction BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/client.py" />
+      <source>BrightEarth refused the area of interest: {reason}</source>
+      <translation>BrightEarth a refusé la zone d'intérêt : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/client.py" />
+      <source>BrightEarth refused the request: {detail}</source>
+      <translation>BrightEarth a refusé la requête : {detail}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>BrightEarth scenario</source>
+      <translation>Scénario BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>BrightEarth scenario {name}</source>
+      <translation>Scénario BrightEarth {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/client.py" />
+      <source>BrightEarth sign-in failed: wrong e-mail or password.</source>
+      <translation>Échec de la connexion à BrightEarth : adresse e-mail ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>BrightEarth: {state} {percent}%</source>
+      <translation>BrightEarth : {state} {percent} %</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Cancelled.</source>
+      <translation>Annulé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>Cancelled: partial files are kept for resuming</source>
+      <translation>Annulée : les fichiers partiels sont conservés pour la reprise</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Checking your BrightEarth account</source>
+      <translation>Vérification de votre compte BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Checking {name}</source>
+      <translation>Vérification de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Checking {name}…</source>
+      <translation>Vérification de {name}…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Choose a polygon layer in the list first.</source>
+      <translation>Choisissez d'abord une couche de polygones dans la liste.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>Choose a vector layer with polygons for the area of interest.</source>
+      <translation>Choisissez une couche vecteur de polygones pour la zone d'intérêt.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Choose an existing project, or press ↻ to list them.</source>
+      <translation>Choisissez un projet existant, ou cliquez sur ↻ pour les lister.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/options.py" />
+      <source>Choose at least one output format.</source>
+      <translation>Choisissez au moins un format de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Connection</source>
+      <translation>Connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Connection name</source>
+      <translation>Nom de la connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>Coordinates such as ({x}, {y}) are not longitude/latitude degrees: the coordinate reference system is probably wrong.</source>
+      <translation>Des coordonnées comme ({x}, {y}) ne sont pas des degrés de longitude/latitude : le SCR est probablement incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Creating the project</source>
+      <translation>Création du projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Credits available: {credits}</source>
+      <translation>Crédits disponibles : {credits}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Credits before: {before}</source>
+      <translation>Crédits avant : {before}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Credits left</source>
+      <translation>Crédits restants</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Credits: add a connection first.</source>
+      <translation>Crédits : ajoutez d'abord une connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Credits: unknown (press Test in the connection section).</source>
+      <translation>Crédits : inconnus (cliquez sur Tester dans la section Connexion).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Credits: {before} before, {after} after (used {used})</source>
+      <translation>Crédits : {before} avant, {after} après ({used} utilisés)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Crosses the antimeridian (180°).</source>
+      <translation>Traverse l'antiméridien (180°).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>DL models</source>
+      <translation>Modèles DL</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Deep-learning models (comma separated, empty = default)</source>
+      <translation>Modèles d'apprentissage profond (séparés par des virgules, vide = par défaut)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Default models (or names, comma separated)</source>
+      <translation>Modèles par défaut (ou noms, séparés par des virgules)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Done</source>
+      <translation>Terminée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>Done: {count} layers loaded</source>
+      <translation>Terminé : {count} couches chargées</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download_run.py" />
+      <source>Downloaded {count} files ({size})</source>
+      <translation>{count} fichiers téléchargés ({size})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download_run.py" />
+      <source>Downloading {done} of {count} files ({size})</source>
+      <translation>Téléchargement de {done} fichiers sur {count} ({size})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>Downloading {name} failed unexpectedly; run the download again to resume it.</source>
+      <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>E-mail</source>
+      <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>EO Connector</source>
+      <translation>EO Connector</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>EPSG:3857 — Web Mercator</source>
+      <translation>EPSG:3857 — Web Mercator</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>EPSG:4326 — WGS 84 longitude/latitude</source>
+      <translation>EPSG:4326 — WGS 84 longitude/latitude</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Enter the e-mail address of your account.</source>
+      <translation>Saisissez l'adresse e-mail de votre compte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Enter your password.</source>
+      <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Existing</source>
+      <translation>Existant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Existing project id (0 = new project)</source>
+      <translation>Identifiant du projet existant (0 = nouveau projet)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Extent (lon/lat): {west}, {south} — {east}, {north}</source>
+      <translation>Emprise (lon/lat) : {west}, {south} — {east}, {north}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>Extracted {count} files</source>
+      <translation>{count} fichiers extraits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>Extracting {name} ({number} of {count})</source>
+      <translation>Extraction de {name} ({number} sur {count})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Failed</source>
+      <translation>Échouée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Folder for the scenario results</source>
+      <translation>Dossier des résultats du scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Follow again</source>
+      <translation>Reprendre le suivi</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Following scenario {id} again</source>
+      <translation>Reprise du suivi du scénario {id}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Forget the area of interest</source>
+      <translation>Oublier la zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>From</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>From {source}</source>
+      <translation>Issue de {source}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/connections.py" />
+      <source>Give the connection a name.</source>
+      <translation>Donnez un nom à la connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/options.py" />
+      <source>Give the scenario a name.</source>
+      <translation>Donnez un nom au scénario.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Imagery</source>
+      <translation>Imagerie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Install {names}</source>
+      <translation>Installer {names}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/dependencies.py" />
+      <source>Installed {names}</source>
+      <translation>Installation terminée : {names}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Installed. Restart QGIS to use them.</source>
+      <translation>Installé. Redémarrez QGIS pour les utiliser.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Installing Python packages for EO Connector</source>
+      <translation>Installation des paquets Python pour EO Connector</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/dependencies.py" />
+      <source>Installing {names}</source>
+      <translation>Installation de {names}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/dependencies.py" />
+      <source>Installing {names} failed; see the EO Connector log.</source>
+      <translation>L'installation de {names} a échoué ; consultez le journal d'EO Connector.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Interrupted</source>
+      <translation>Interrompue</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Job</source>
+      <translation>Tâche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Jobs</source>
+      <translation>Tâches</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Layer</source>
+      <translation>Couche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>Layer '{name}' cannot be read.</source>
+      <translation>Impossible de lire la couche « {name} ».</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>Layer '{name}' has no coordinate reference system: set one in Layer Properties.</source>
+      <translation>La couche « {name} » n'a pas de SCR : définissez-en un dans les propriétés de la couche.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>Layer '{name}' has no features.</source>
+      <translation>La couche « {name} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>List the projects of this account</source>
+      <translation>Lister les projets de ce compte</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Listing BrightEarth projects</source>
+      <translation>Liste des projets BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Listing the result files</source>
+      <translation>Liste des fichiers de résultats</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Listing your projects…</source>
+      <translation>Liste de vos projets…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Load the results as layers</source>
+      <translation>Charger les résultats comme couches</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Map canvas extent</source>
+      <translation>Emprise du canevas</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Mono extraction (one image)</source>
+      <translation>Extraction mono (une image)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Needs {what}.</source>
+      <translation>Nécessite {what}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>New connection</source>
+      <translation>Nouvelle connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>New project</source>
+      <translation>Nouveau projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>No active layer: select a polygon layer in the Layers panel first.</source>
+      <translation>Aucune couche active : sélectionnez d'abord une couche de polygones dans le panneau Couches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>No area of interest yet: choose where it comes from and press “Use as area of interest”.</source>
+      <translation>Pas encore de zone d'intérêt : choisissez sa source et cliquez sur « Utiliser comme zone d'intérêt ».</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>No connection yet: press + to add your BrightEarth account.</source>
+      <translation>Aucune connexion pour l'instant : cliquez sur + pour ajouter votre compte BrightEarth.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>No features are selected in layer '{name}': select the features of the area first.</source>
+      <translation>Aucune entité n'est sélectionnée dans la couche « {name} » : sélectionnez d'abord les entités de la zone.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>No job yet: run a scenario above.</source>
+      <translation>Aucune tâche pour l'instant : lancez un scénario ci-dessus.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>No secure place to keep your credentials was found (system keyring or QGIS authentication database).</source>
+      <translation>Aucun emplacement sécurisé n'a été trouvé pour conserver vos identifiants (trousseau de clés du système ou base de données d'authentification de QGIS).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>None of the features of layer '{name}' has a geometry.</source>
+      <translation>Aucune entité de la couche « {name} » n'a de géométrie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Not enough credits on your account for this scenario.</source>
+      <translation>Votre compte n'a pas assez de crédits pour ce scénario.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>Not enough free disk space in {folder}: {needed} needed, {free} free. Free some space or choose another output folder.</source>
+      <translation>Espace disque insuffisant dans {folder} : {needed} nécessaires, {free} disponibles. Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Not signed in: enter the password of {email}.</source>
+      <translation>Non connecté : saisissez le mot de passe de {email}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Note: {note}</source>
+      <translation>Remarque : {note}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Open folder</source>
+      <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Open the EO Connector panel</source>
+      <translation>Ouvrir le panneau EO Connector</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Open the job's output folder</source>
+      <translation>Ouvrir le dossier de sortie de la tâche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Output CRS</source>
+      <translation>SCR de sortie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Output folder</source>
+      <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Output: {path}</source>
+      <translation>Sortie : {path}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Platform</source>
+      <translation>Plateforme</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Progress</source>
+      <translation>Progression</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Project name (default: the scenario name)</source>
+      <translation>Nom du projet (par défaut : le nom du scénario)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Python package missing: {names}. Until it is installed, passwords and tokens are kept in the QGIS authentication database instead of the system keyring.</source>
+      <translation>Paquet Python manquant : {names}. Tant qu'il n'est pas installé, les mots de passe et les jetons sont conservés dans la base de données d'authentification de QGIS au lieu du trousseau de clés du système.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Python packages missing: {names}. The plugin needs them to connect to the platforms.</source>
+      <translation>Paquets Python manquants : {names}. L'extension en a besoin pour se connecter aux plateformes.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_auth.py" />
+      <source>QGIS authentication database</source>
+      <translation>base de données d'authentification de QGIS</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>QGIS was closed while this job ran: press Follow again to resume it.</source>
+      <translation>QGIS a été fermé pendant cette tâche : cliquez sur Reprendre le suivi pour la reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Queued</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Raster</source>
+      <translation>Raster</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Raster formats</source>
+      <translation>Formats raster</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Read the area of interest again from the chosen source</source>
+      <translation>Relire la zone d'intérêt depuis la source choisie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Remove</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Remove connection</source>
+      <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Remove job</source>
+      <translation>Supprimer la tâche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Remove the connection {name}? Its saved session is deleted too.</source>
+      <translation>Supprimer la connexion {name} ? Sa session enregistrée sera aussi supprimée.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Remove the job from the list (files are kept)</source>
+      <translation>Retirer la tâche de la liste (les fichiers sont conservés)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Remove the job {name} from the list? Its files stay in {path}.</source>
+      <translation>Retirer la tâche {name} de la liste ? Ses fichiers restent dans {path}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Remove this connection</source>
+      <translation>Supprimer cette connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Result layers</source>
+      <translation>Couches de résultats</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Resume an interrupted, failed or cancelled job</source>
+      <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Run scenario</source>
+      <translation>Lancer le scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Running</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Saved connections</source>
+      <translation>Connexions enregistrées</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Scenario</source>
+      <translation>Scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Scenario name</source>
+      <translation>Nom du scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Scenario type</source>
+      <translation>Type de scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Scenario {id} started</source>
+      <translation>Scénario {id} lancé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Scenario {name} started: follow it in the Jobs section.</source>
+      <translation>Scénario {name} lancé : suivez-le dans la section Tâches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Send the area of interest and start the scenario</source>
+      <translation>Envoyer la zone d'intérêt et lancer le scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Sending the area of interest</source>
+      <translation>Envoi de la zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Sends the polygons of the input layer (selected features if you tick the box) as the area of interest to BrightEarth On Demand, runs an extraction scenario (buildings, trees, roads, clutter, DTM), downloads the results and loads them as layers. Uses a connection saved in the EO Connector panel. Credits are consumed on your account.</source>
+      <translation>Envoie les polygones de la couche en entrée (les entités sélectionnées si vous cochez la case) comme zone d'intérêt à BrightEarth On Demand, lance un scénario d'extraction (bâtiments, arbres, routes, sursol, MNT), télécharge les résultats et les charge comme couches. Utilise une connexion enregistrée dans le panneau EO Connector. Des crédits sont débités de votre compte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Sent only to the server's sign-in; never saved to disk.</source>
+      <translation>Envoyé uniquement pour la connexion au serveur ; jamais enregistré sur le disque.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Server</source>
+      <translation>Serveur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Several separate parts: BrightEarth needs one polygon (select one feature).</source>
+      <translation>Plusieurs parties séparées : BrightEarth a besoin d'un seul polygone (sélectionnez une seule entité).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>Show jobs</source>
+      <translation>Afficher les tâches</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Sign in</source>
+      <translation>Se connecter</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Sign in and save</source>
+      <translation>Se connecter et enregistrer</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Sign in first: enter your password in the connection section.</source>
+      <translation>Connectez-vous d'abord : saisissez votre mot de passe dans la section Connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/client.py" />
+      <source>Sign in to BrightEarth again: your session has expired.</source>
+      <translation>Reconnectez-vous à BrightEarth : votre session a expiré.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Sign-in failed: wrong e-mail or password.</source>
+      <translation>Échec de la connexion : adresse e-mail ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Signed in as {email}</source>
+      <translation>Connecté en tant que {email}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Signed in as {email} — {credits} credits</source>
+      <translation>Connecté en tant que {email} — {credits} crédits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Signed in as {email}; press Test to read your credits.</source>
+      <translation>Connecté en tant que {email} ; cliquez sur Tester pour lire vos crédits.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Signing in to {name}</source>
+      <translation>Connexion à {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Signing in to {url}…</source>
+      <translation>Connexion à {url}…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Some of the values entered are not valid.</source>
+      <translation>Certaines valeurs saisies ne sont pas valides.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Something went wrong.</source>
+      <translation>Une erreur s'est produite.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Source CRS: {crs}</source>
+      <translation>SCR source : {crs}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>Starting</source>
+      <translation>Démarrage</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Starting the scenario</source>
+      <translation>Lancement du scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>Stop the selected job (partial files are kept)</source>
+      <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Test the connection (sign in again and read your credits)</source>
+      <translation>Tester la connexion (se reconnecter et lire vos crédits)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The GeoJSON is in {crs}; EO Connector needs longitude/latitude (EPSG:4326).</source>
+      <translation>Le GeoJSON est en {crs} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_auth.py" />
+      <source>The QGIS authentication database is locked: enter its master password to use saved credentials.</source>
+      <translation>La base de données d'authentification de QGIS est verrouillée : saisissez son mot de passe principal pour utiliser les identifiants enregistrés.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The WKT is in EPSG:{srid}; EO Connector needs longitude/latitude (EPSG:4326).</source>
+      <translation>Le WKT est en EPSG:{srid} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>The archive {archive} declares sizes that cannot be right; it was not extracted.</source>
+      <translation>L'archive {archive} déclare des tailles impossibles ; elle n'a pas été extraite.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>The archive {archive} is damaged and cannot be extracted.</source>
+      <translation>L'archive {archive} est endommagée et ne peut pas être extraite.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>The archive {archive} is damaged and cannot be opened.</source>
+      <translation>L'archive {archive} est endommagée et ne peut pas être ouverte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area crosses the antimeridian (180° longitude) and was split in two; this platform needs one polygon: choose an area on one side of 180°.</source>
+      <translation>La zone traverse l'antiméridien (180° de longitude) et a été coupée en deux ; cette plateforme a besoin d'un seul polygone : choisissez une zone d'un seul côté du 180°.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area has {count} separate parts; this platform needs one polygon: select one feature or merge them into one.</source>
+      <translation>La zone comporte {count} parties séparées ; cette plateforme a besoin d'un seul polygone : sélectionnez une seule entité ou fusionnez-les.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The area of interest cannot be shown in {crs}.</source>
+      <translation>La zone d'intérêt ne peut pas être affichée en {crs}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The area of interest cannot be used.</source>
+      <translation>La zone d'intérêt ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>The area of interest could not be read: {reason}</source>
+      <translation>Impossible de lire la zone d'intérêt : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area of interest has invalid coordinates (not a number or infinite).</source>
+      <translation>La zone d'intérêt a des coordonnées invalides (non numériques ou infinies).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area of interest has no surface: its area is zero.</source>
+      <translation>La zone d'intérêt n'a pas de surface : sa superficie est nulle.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area of interest is empty: there is no geometry to use.</source>
+      <translation>La zone d'intérêt est vide : il n'y a aucune géométrie à utiliser.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>The area of interest layer cannot be read.</source>
+      <translation>Impossible de lire la couche de la zone d'intérêt.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area of interest must be a non-empty polygon.</source>
+      <translation>La zone d'intérêt doit être un polygone non vide.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The area of interest needs polygons; layer '{name}' has {kind}.</source>
+      <translation>La zone d'intérêt doit être composée de polygones ; géométrie de la couche « {name} » : {kind}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The area of interest needs polygons; the geometry given has {kind}.</source>
+      <translation>La zone d'intérêt doit être composée de polygones ; géométrie fournie : {kind}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The box ({xmin}, {ymin}, {xmax}, {ymax}) is not in longitude/latitude degrees: the coordinate reference system is probably wrong.</source>
+      <translation>Le rectangle ({xmin}, {ymin}, {xmax}, {ymax}) n'est pas en degrés de longitude/latitude : le SCR est probablement incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The box has missing or non-numeric coordinates.</source>
+      <translation>Le rectangle a des coordonnées manquantes ou non numériques.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The box is empty: its south edge must be below its north edge.</source>
+      <translation>Le rectangle est vide : son bord sud doit être au-dessous de son bord nord.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The box is empty: its west and east edges are the same.</source>
+      <translation>Le rectangle est vide : ses bords ouest et est sont identiques.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The connection kept dropping while downloading {name}; run the download again to resume it.</source>
+      <translation>La connexion n'a cessé de se couper pendant le téléchargement de {name} ; relancez le téléchargement pour le reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_auth.py" />
+      <source>The credentials could not be saved in the QGIS authentication database.</source>
+      <translation>Impossible d'enregistrer les identifiants dans la base de données d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>The disk is full while writing {name}: free some space or choose another output folder, then resume.</source>
+      <translation>Le disque est plein lors de l'écriture de {name} : libérez de l'espace ou choisissez un autre dossier de sortie, puis reprenez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The disk is full: free some space or choose another output folder, then resume.</source>
+      <translation>Le disque est plein : libérez de l'espace ou choisissez un autre dossier de sortie, puis reprenez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The download link has expired.</source>
+      <translation>Le lien de téléchargement a expiré.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The download link of {name} has expired or was refused; search again to get fresh links, then resume the download.</source>
+      <translation>Le lien de téléchargement de {name} a expiré ou a été refusé ; relancez la recherche pour obtenir de nouveaux liens, puis reprenez le téléchargement.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The downloaded file {name} does not match its expected size or checksum; it was discarded.</source>
+      <translation>Le fichier téléchargé {name} ne correspond pas à la taille ou à la somme de contrôle attendue ; il a été supprimé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The geometries of {where} could not be converted to longitude/latitude.</source>
+      <translation>Impossible de convertir en longitude/latitude les géométries de {where}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>The job {name} is still running: cancel it and remove it from the list?</source>
+      <translation>La tâche {name} est toujours en cours : l'annuler et la retirer de la liste ?</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The map extent is empty.</source>
+      <translation>L'emprise de la carte est vide.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The map extent is outside the world's longitude/latitude range.</source>
+      <translation>L'emprise de la carte est hors des limites de longitude/latitude du globe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The map extent reaches beyond what its projection can show in longitude/latitude: zoom in and try again.</source>
+      <translation>L'emprise de la carte dépasse ce que sa projection peut représenter en longitude/latitude : zoomez puis réessayez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>The map has no coordinate reference system: set one in Project Properties.</source>
+      <translation>La carte n'a pas de SCR : définissez-en un dans les propriétés du projet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/options.py" />
+      <source>The output CRS must be EPSG:3857 or EPSG:4326.</source>
+      <translation>Le SCR de sortie doit être EPSG:3857 ou EPSG:4326.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_auth.py" />
+      <source>The saved credentials could not be read from the QGIS authentication database.</source>
+      <translation>Impossible de lire les identifiants enregistrés dans la base de données d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>The scenario failed on the BrightEarth server: {details}</source>
+      <translation>Le scénario a échoué sur le serveur BrightEarth : {details}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The scenario failed on the server.</source>
+      <translation>Le scénario a échoué sur le serveur.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>The scenario finished but the server lists no result files.</source>
+      <translation>Le scénario est terminé mais le serveur n'indique aucun fichier de résultats.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/connections.py" />
+      <source>The server address must start with https://</source>
+      <translation>L'adresse du serveur doit commencer par https://</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The server announces a different size for {name} than the catalogue; it was not downloaded.</source>
+      <translation>Le serveur annonce pour {name} une taille différente de celle du catalogue ; le fichier n'a pas été téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The server answered the download of {name} in a way EO Connector does not understand.</source>
+      <translation>Le serveur a répondu au téléchargement de {name} d'une façon qu'EO Connector ne comprend pas.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The server cannot resume the download of {name}; try again later.</source>
+      <translation>Le serveur ne peut pas reprendre le téléchargement de {name} ; réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The server could not be reached: check your network connection and proxy settings.</source>
+      <translation>Impossible de joindre le serveur : vérifiez votre connexion réseau et vos paramètres de proxy.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/http.py" />
+      <source>The server did not answer in time; try again later.</source>
+      <translation>Le serveur n'a pas répondu à temps ; réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The server does not know this object any more.</source>
+      <translation>Le serveur ne connaît plus cet objet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/polling.py" />
+      <source>The server has not finished after {duration}; the job may still be running: follow it again later.</source>
+      <translation>Le serveur n'a pas terminé après {duration} ; la tâche est peut-être toujours en cours : reprenez son suivi plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/polling.py" />
+      <source>The server has not finished in time; the job may still be running: follow it again later.</source>
+      <translation>Le serveur n'a pas terminé à temps ; la tâche est peut-être toujours en cours : reprenez son suivi plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The server is busy (too many requests); try again in a few minutes.</source>
+      <translation>Le serveur est surchargé (trop de requêtes) ; réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The server is having trouble right now; try again in a few minutes.</source>
+      <translation>Le serveur rencontre des difficultés en ce moment ; réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>The server refused {name}: your session has expired, sign in again.</source>
+      <translation>Le serveur a refusé {name} : votre session a expiré, reconnectez-vous.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The server sent a file name that would be written outside the output folder; it was refused.</source>
+      <translation>Le serveur a envoyé un nom de fichier qui serait écrit hors du dossier de sortie ; il a été refusé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>The server sent an answer EO Connector does not understand.</source>
+      <translation>Le serveur a envoyé une réponse qu'EO Connector ne comprend pas.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/url_tree.py" />
+      <source>The server sent an unexpected list of result files.</source>
+      <translation>Le serveur a envoyé une liste inattendue de fichiers de résultats.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/safe_paths.py" />
+      <source>The server sent an unsafe file name ({name}); nothing was written outside the output folder.</source>
+      <translation>Le serveur a envoyé un nom de fichier dangereux ({name}) ; rien n'a été écrit hors du dossier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The text is not valid GeoJSON (expected a geometry, a Feature or a FeatureCollection).</source>
+      <translation>Le texte n'est pas un GeoJSON valide (attendu : une géométrie, une Feature ou une FeatureCollection).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>The text is not valid WKT (expected e.g. POLYGON((lon lat, ...))).</source>
+      <translation>Le texte n'est pas un WKT valide (attendu par ex. : POLYGON((lon lat, ...))).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/connections.py" />
+      <source>There is no connection named {name}.</source>
+      <translation>Il n'existe aucune connexion nommée {name}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>There is no job {id}.</source>
+      <translation>Il n'existe aucune tâche {id}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>This account has no project yet.</source>
+      <translation>Ce compte n'a encore aucun projet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>Two files of this download would be written to the same place ({name}); nothing was downloaded.</source>
+      <translation>Deux fichiers de ce téléchargement seraient écrits au même endroit ({name}) ; rien n'a été téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/options.py" />
+      <source>Unknown output format: {value}.</source>
+      <translation>Format de sortie inconnu : {value}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/connections.py" />
+      <source>Unknown platform: {name}.</source>
+      <translation>Plateforme inconnue : {name}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/options.py" />
+      <source>Unknown scenario type: {value}.</source>
+      <translation>Type de scénario inconnu : {value}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/options.py" />
+      <source>Unknown source image type: {value}.</source>
+      <translation>Type d'image source inconnu : {value}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Unzipping the results</source>
+      <translation>Décompression des résultats</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Use as area of interest</source>
+      <translation>Utiliser comme zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>Valid polygon.</source>
+      <translation>Polygone valide.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>Vector</source>
+      <translation>Vecteur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>Vector formats</source>
+      <translation>Formats vecteur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Your BrightEarth account has no credits left.</source>
+      <translation>Votre compte BrightEarth n'a plus de crédits.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/client.py" />
+      <source>Your BrightEarth session has expired: sign in again.</source>
+      <translation>Votre session BrightEarth a expiré : reconnectez-vous.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Your account is not allowed to do this.</source>
+      <translation>Votre compte n'est pas autorisé à faire cela.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Your session has expired: sign in again.</source>
+      <translation>Votre session a expiré : reconnectez-vous.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>a connection</source>
+      <translation>une connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>an area of interest</source>
+      <translation>une zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>closed a ring that goes around the globe over the pole</source>
+      <translation>fermeture d'un anneau qui fait le tour du globe par le pôle</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>dissolved {count} features into one</source>
+      <translation>fusion de {count} entités en une seule</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>e.g. My BrightEarth account</source>
+      <translation>p. ex. Mon compte BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/lonlat_geometry.py" />
+      <source>invalid geometry</source>
+      <translation>géométrie invalide</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>layer '{name}' (1 feature)</source>
+      <translation>la couche « {name} » (1 entité)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>layer '{name}' (1 selected feature)</source>
+      <translation>la couche « {name} » (1 entité sélectionnée)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>layer '{name}' (all {count} features)</source>
+      <translation>la couche « {name} » (les {count} entités)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>layer '{name}' ({count} selected features)</source>
+      <translation>la couche « {name} » ({count} entités sélectionnées)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>left out parts that are not polygons: {count}</source>
+      <translation>parties non polygonales ignorées : {count}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>left out {count} small parts or holes to stay within {limit} vertices</source>
+      <translation>{count} petites parties ou trous ignorés pour ne pas dépasser {limit} sommets</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>lines</source>
+      <translation>lignes</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>map canvas extent</source>
+      <translation>l'emprise du canevas</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>no details given</source>
+      <translation>aucun détail fourni</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>no geometry</source>
+      <translation>aucune géométrie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>no polygons</source>
+      <translation>aucun polygone</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/layer_aoi.py" />
+      <source>points</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>repaired an invalid geometry ({reason})</source>
+      <translation>réparation d'une géométrie invalide ({reason})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>repaired {count} invalid geometries ({reason})</source>
+      <translation>réparation de {count} géométries invalides ({reason})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>simplified from {before} to {after} vertices</source>
+      <translation>simplification de {before} à {after} sommets</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/aoi.py" />
+      <source>split at the antimeridian</source>
+      <translation>découpage à l'antiméridien</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/credentials.py" />
+      <source>system keyring</source>
+      <translation>trousseau de clés du système</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/aoi_panel.py" />
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>you@example.com</source>
+      <translation>vous@example.com</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>{count} job(s) were still running when QGIS closed.</source>
+      <translation>Tâches encore en cours à la fermeture de QGIS : {count}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <source>{count} layers loaded</source>
+      <translation>{count} couches chargées</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/jobs_panel.py" />
+      <source>{count} layers loaded in group {name}</source>
+      <translation>{count} couches chargées dans le groupe {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>{count} result files ready</source>
+      <translation>{count} fichiers de résultats prêts</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>{name} (#{id})</source>
+      <translation>{name} (n° {id})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <source>{name} ({id})</source>
+      <translation>{name} ({id})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>{name} ({platform})</source>
+      <translation>{name} ({platform})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/download.py" />
+      <source>{name} cannot be written to the output folder ({reason}); choose another folder, then resume.</source>
+      <translation>Impossible d'écrire {name} dans le dossier de sortie ({reason}) ; choisissez un autre dossier, puis reprenez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/polling.py" />
+      <source>{n} hours</source>
+      <translation>{n} heures</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/polling.py" />
+      <source>{n} minutes</source>
+      <translation>{n} minutes</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/polling.py" />
+      <source>{n} seconds</source>
+      <translation>{n} secondes</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/http_errors.py" />
+      <source>{sentence} The server said: {explanation}</source>
+      <translation>{sentence} Réponse du serveur : {explanation}</translation>
+    </message>
+  </context>
+</TS>
