@@ -4,21 +4,21 @@ A download plan (list of DownloadEntry) is executed by a bounded pool of threads
 '<final>.part', resumed with a Range request after a dropped connection or an earlier run, verified (size,
 checksum) and only then renamed to its final name: a cancelled or failed file never appears as complete.
 URLs (presigned signatures) and headers (tokens) are never logged: files are named by their relative path.
+Checksums are read and computed in checksum.py; what the workers of one call share is in download_run.py.
 """
 
 import concurrent.futures as cf
 import dataclasses
-import hashlib
 import http.client
 import os
 import re
-import threading
-import time
 from typing import Callable, List, Optional
 
 import requests
 import urllib3
 
+from .checksum import file_hexdigest, parse_checksum
+from .download_run import DownloadRun, ProgressTally, Stopped
 from .errors import (
     Cancelled,
     EOError,
@@ -41,7 +41,6 @@ log = get_logger("download")
 
 MAX_REFRESHES = 2
 MAX_RETRY_DELAY = 30.0
-_HASH_BLOCK = 1024 * 1024
 # What a connection dropped in the middle of a body looks like, depending on where it broke.
 _DROPPED = (
     requests.exceptions.ChunkedEncodingError,
@@ -53,29 +52,8 @@ _DROPPED = (
     ConnectionError,
     TimeoutError,
 )
-# STAC's file:checksum is a multihash in hex: function code + digest length, then the digest.
-_MULTIHASH_PREFIXES = {"d50110": "md5", "1114": "sha1", "1220": "sha256", "1340": "sha512"}
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
 _UNSATISFIED_RANGE = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
-
-
-def parse_checksum(text: Optional[str]):
-    """('md5'|'sha1'|'sha256'|..., hexdigest) from "algo:hex" or a hex multihash; None when unknown or absent."""
-    if not text:
-        return None
-    text = text.strip()
-    if ":" in text:
-        algorithm, _, digest = text.partition(":")
-        algorithm = algorithm.strip().lower().replace("-", "")
-    else:
-        algorithm = digest = ""
-        for prefix, name in _MULTIHASH_PREFIXES.items():
-            if text.lower().startswith(prefix):
-                algorithm, digest = name, text[len(prefix):]
-    digest = digest.strip().lower()
-    if algorithm not in hashlib.algorithms_available or not re.fullmatch(r"[0-9a-f]+", digest or "-"):
-        return None
-    return algorithm, digest
 
 
 def _redact(text: str) -> str:
@@ -113,10 +91,6 @@ def _unexpected_error(exc: Exception, name: str) -> EOError:
                    details=details)
 
 
-class _Stopped(Exception):
-    """Another worker failed or the user cancelled: this worker stops quietly."""
-
-
 class _Refused(Exception):
     def __init__(self, status):
         super().__init__(status)
@@ -131,83 +105,6 @@ class _Dropped(Exception):
 
 class _Restart(Exception):
     """The part on disk cannot be continued: start the file again from zero."""
-
-
-class _Tally:
-    """Overall progress: bytes when every size is known, else files; reported at most every `interval`."""
-
-    def __init__(self, progress: Progress, sizes, interval=0.2):
-        self._progress = progress
-        self._count = len(sizes)
-        self._total = sum(sizes) if sizes and all(s is not None for s in sizes) else 0
-        self._bytes = [0] * len(sizes)
-        self._sum = self._done = 0
-        self._interval = interval
-        self._last = 0.0
-        self._lock = threading.Lock()
-
-    def set_bytes(self, index: int, count: int) -> None:
-        with self._lock:
-            self._sum += count - self._bytes[index]
-            self._bytes[index] = count
-            self._report(force=False)
-
-    def file_done(self, index: int, count: int) -> None:
-        with self._lock:
-            self._sum += count - self._bytes[index]
-            self._bytes[index] = count
-            self._done += 1
-            self._report(force=True)
-
-    def _report(self, force: bool) -> None:
-        now = time.monotonic()
-        if not force and now - self._last < self._interval:
-            return
-        self._last = now
-        fraction = self._sum / self._total if self._total else self._done / max(self._count, 1)
-        self._progress.report(fraction, tr("Downloading {done} of {count} files ({size})", done=self._done,
-                                           count=self._count, size=human_size(self._sum)))
-
-    def finish(self) -> None:
-        with self._lock:
-            self._progress.report(1.0, tr("Downloaded {count} files ({size})", count=self._count,
-                                          size=human_size(self._sum)))
-
-
-class _Job:
-    """What the workers of one download() call share."""
-
-    def __init__(self, progress: Progress, refresh, tally: _Tally):
-        self.progress = progress
-        self.refresh = refresh
-        self.tally = tally
-        self.stop = threading.Event()
-        self.quiet = _JobProgress(self)
-
-    def check(self) -> None:
-        if self.stop.is_set():
-            raise _Stopped()
-        self.progress.check()
-
-    def pause(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while True:
-            self.check()
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return
-            self.stop.wait(min(left, 0.05))
-
-
-class _JobProgress(Progress):
-    """Given to the HTTP session: its retry waits stop with the job, its reports are not ours to show."""
-
-    def __init__(self, job: _Job):
-        super().__init__()
-        self._job = job
-
-    def is_cancel_requested(self) -> bool:
-        return self._job.stop.is_set() or self._job.progress.cancelled()
 
 
 class Downloader:
@@ -240,8 +137,8 @@ class Downloader:
             raise _unexpected_error(exc, target_dir) from exc
         if all(entry.size is not None for entry in plan):
             ensure_free_space(target_dir, self._bytes_still_needed(plan, destinations))
-        tally = _Tally(progress, [entry.size for entry in plan])
-        job = _Job(progress, refresh, tally)
+        tally = ProgressTally(progress, [entry.size for entry in plan])
+        job = DownloadRun(progress, refresh, tally)
         with cf.ThreadPoolExecutor(max_workers=min(self.workers, len(plan)),
                                    thread_name_prefix="eo-download") as pool:
             futures = [pool.submit(self._run_one, job, index, entry, destination)
@@ -276,14 +173,14 @@ class Downloader:
         return needed
 
     @staticmethod
-    def _wait(job: _Job, futures) -> Optional[BaseException]:
+    def _wait(job: DownloadRun, futures) -> Optional[BaseException]:
         """Wait for every worker; on the first error (or a cancel) stop the others. Returns that error."""
         pending, error = set(futures), None
         while pending:
             done, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_EXCEPTION)
             for future in done:
                 failure = None if future.cancelled() else future.exception()
-                if error is None and failure is not None and not isinstance(failure, _Stopped):
+                if error is None and failure is not None and not isinstance(failure, Stopped):
                     error = failure
             if error is None and job.progress.cancelled():
                 error = Cancelled()
@@ -293,17 +190,17 @@ class Downloader:
                     future.cancel()
         return error
 
-    def _run_one(self, job: _Job, index: int, entry: DownloadEntry, destination: str) -> str:
+    def _run_one(self, job: DownloadRun, index: int, entry: DownloadEntry, destination: str) -> str:
         try:
             return self._fetch(job, index, entry, destination)
-        except (EOError, _Stopped):
+        except (EOError, Stopped):
             raise
         except Exception as exc:  # never a raw traceback for the user; the log keeps what happened
             raise _unexpected_error(exc, entry.relative_path) from exc
 
     # -- file level
 
-    def _fetch(self, job: _Job, index: int, entry: DownloadEntry, destination: str) -> str:
+    def _fetch(self, job: DownloadRun, index: int, entry: DownloadEntry, destination: str) -> str:
         name = entry.relative_path
         job.check()
         if os.path.isfile(destination):
@@ -362,7 +259,7 @@ class Downloader:
             log.debug("downloaded %s", name)
             return destination
 
-    def _transfer(self, job: _Job, index: int, entry: DownloadEntry, part: str, offset: int) -> Optional[int]:
+    def _transfer(self, job: DownloadRun, index: int, entry: DownloadEntry, part: str, offset: int) -> Optional[int]:
         """One request: stream the body into `part` from `offset`. Returns the file's total size if known."""
         name = entry.relative_path
         headers = dict(entry.headers or {})
@@ -413,7 +310,7 @@ class Downloader:
             return None
         return int(value)
 
-    def _copy_body(self, job: _Job, index: int, response, part: str, offset: int):
+    def _copy_body(self, job: DownloadRun, index: int, response, part: str, offset: int):
         """Append the body to `part`; returns (bytes written, the read error that ended it early or None)."""
         written, dropped = 0, None
         chunks = response.iter_content(self.chunk_size)
@@ -438,7 +335,7 @@ class Downloader:
         return written, dropped
 
     @staticmethod
-    def _mismatch(job: _Job, path: str, entry: DownloadEntry, total: Optional[int]) -> Optional[str]:
+    def _mismatch(job: DownloadRun, path: str, entry: DownloadEntry, total: Optional[int]) -> Optional[str]:
         """Why `path` is not the expected file, or None when it matches all that is known."""
         size = os.path.getsize(path)
         if entry.size is not None and size != entry.size:
@@ -451,16 +348,11 @@ class Downloader:
                 log.warning("unknown checksum form for %s; not verified", entry.relative_path)
             return None
         algorithm, expected = checksum
-        digest = hashlib.new(algorithm)
-        with open(path, "rb") as source:
-            for block in iter(lambda: source.read(_HASH_BLOCK), b""):
-                job.check()
-                digest.update(block)
-        actual = digest.hexdigest()
+        actual = file_hexdigest(path, algorithm, job.check)
         return None if actual == expected else f"{algorithm} {actual}, expected {expected}"
 
     @staticmethod
-    def _refreshed(job: _Job, entry: DownloadEntry) -> DownloadEntry:
+    def _refreshed(job: DownloadRun, entry: DownloadEntry) -> DownloadEntry:
         fresh = job.refresh(entry)
         if fresh is None or not getattr(fresh, "url", None):
             return entry

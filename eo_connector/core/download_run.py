@@ -1,0 +1,92 @@
+"""What the worker threads of one Downloader.download() call share: the stop flag, the cancellable pause
+between attempts and the overall progress tally.
+"""
+
+import threading
+import time
+
+from .errors import Cancelled
+from .i18n import tr
+from .progress import Progress
+from .safe_paths import human_size
+
+
+class Stopped(Exception):
+    """Another worker failed or the user cancelled: this worker stops quietly."""
+
+
+class ProgressTally:
+    """Overall progress: bytes when every size is known, else files; reported at most every `interval`."""
+
+    def __init__(self, progress: Progress, sizes, interval=0.2):
+        self._progress = progress
+        self._count = len(sizes)
+        self._total = sum(sizes) if sizes and all(s is not None for s in sizes) else 0
+        self._bytes = [0] * len(sizes)
+        self._sum = self._done = 0
+        self._interval = interval
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    def set_bytes(self, index: int, count: int) -> None:
+        with self._lock:
+            self._sum += count - self._bytes[index]
+            self._bytes[index] = count
+            self._report(force=False)
+
+    def file_done(self, index: int, count: int) -> None:
+        with self._lock:
+            self._sum += count - self._bytes[index]
+            self._bytes[index] = count
+            self._done += 1
+            self._report(force=True)
+
+    def _report(self, force: bool) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < self._interval:
+            return
+        self._last = now
+        fraction = self._sum / self._total if self._total else self._done / max(self._count, 1)
+        self._progress.report(fraction, tr("Downloading {done} of {count} files ({size})", done=self._done,
+                                           count=self._count, size=human_size(self._sum)))
+
+    def finish(self) -> None:
+        with self._lock:
+            self._progress.report(1.0, tr("Downloaded {count} files ({size})", count=self._count,
+                                          size=human_size(self._sum)))
+
+
+class DownloadRun:
+    """What the workers of one download() call share."""
+
+    def __init__(self, progress: Progress, refresh, tally: ProgressTally):
+        self.progress = progress
+        self.refresh = refresh
+        self.tally = tally
+        self.stop = threading.Event()
+        self.quiet = RunProgress(self)
+
+    def check(self) -> None:
+        if self.stop.is_set():
+            raise Stopped()
+        self.progress.check()
+
+    def pause(self, seconds: float) -> None:
+        """Wait between attempts; wakes at once when the run stops, with Cancelled when the user cancels."""
+        try:
+            self.quiet.sleep(seconds)
+        except Cancelled:
+            self.check()  # Stopped when another worker failed: its error, not a cancel, is the one to report
+            raise
+
+
+class RunProgress(Progress):
+    """Given to the HTTP session: its retry waits stop with the run, its reports are not ours to show."""
+
+    def __init__(self, run: DownloadRun):
+        super().__init__()
+        self._run = run
+        self._cancel_event = run.stop  # sleep() wakes as soon as the run stops
+
+    def is_cancel_requested(self) -> bool:
+        return self._run.stop.is_set() or self._run.progress.cancelled()
