@@ -64,7 +64,6 @@ def main():
     from eo_connector.core.download import Downloader
     from eo_connector.core.http import HttpSession
     from eo_connector.core.models import DownloadEntry
-    from eo_connector.core.progress import Progress
     from eo_connector.providers.brightearth.client import BeodClient
     from eo_connector.providers.brightearth.options import ScenarioOptions
     from eo_connector.tasks import OperationTask, start_task

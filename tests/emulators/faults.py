@@ -26,8 +26,8 @@ import json
 import logging
 import re
 import socket
-import sys
 import struct
+import sys
 import threading
 import time
 import traceback
