@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@if ! /usr/bin/python3 -c "import qgis.core" 2>/dev/null || ! command -v lrelease >/dev/null \
 	    || ! command -v xvfb-run >/dev/null || ! command -v aria2c >/dev/null; then \
 	  echo "Installing QGIS and tools from Debian (apt-get)..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools xvfb xauth aria2 curl >/dev/null; \
 	fi
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
