@@ -7,7 +7,7 @@ import os
 from collections import defaultdict
 from typing import Dict, List, Optional
 
-from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
 from .core.log import logger
 from .resources import resource_path
@@ -65,8 +65,14 @@ def _vector_uris(path: str) -> List[tuple]:
 
 
 def _style(layer: QgsMapLayer, kind: str):
-    qml = resource_path("styles", f"{kind}.qml")
-    if kind and os.path.exists(qml):
+    """resources/styles/<kind>_<geometry>.qml if there is one (e.g. tree_point), else <kind>.qml."""
+    candidates = [f"{kind}.qml"]
+    if isinstance(layer, QgsVectorLayer):
+        geometry = QgsWkbTypes.geometryDisplayString(layer.geometryType()).lower()
+        candidates.insert(0, f"{kind}_{geometry}.qml")
+    qml = next((resource_path("styles", name) for name in candidates
+                if os.path.exists(resource_path("styles", name))), "")
+    if kind and qml:
         _message, ok = layer.loadNamedStyle(qml)
         if not ok:
             logger.info("style %s not applied to %s", qml, layer.name())

@@ -54,6 +54,10 @@ def test_console_session_from_sign_in_to_layers(console):
     group = QgsProject.instance().layerTreeRoot().findGroup("Console buildings")
     assert group is not None and len(group.findLayers()) == len(layers)
     assert all(layer.crs().authid() == "EPSG:4326" for layer in layers)
+    by_name = {layer.name(): layer for layer in layers}
+    assert by_name["building"].renderer().symbol().color().name() == "#e77148"  # resources/styles/building.qml
+    assert by_name["tree"].renderer().symbol().color().name() == "#4c993a"  # tree.qml or tree_point.qml
+    assert by_name["dtm"].renderer().type() == "hillshade"
     assert os.path.isdir(job.output_dir)
     assert api.me()["credits"] < 1000
     assert api.jobs()[0].id == job.id

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsHillshadeRenderer,
     QgsLineSymbol,
+    QgsMarkerSymbol,
     QgsRasterLayer,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
@@ -24,6 +25,9 @@ VECTORS = {
     "clutter": ("Polygon", QgsFillSymbol, {"color": "160,160,200,110", "outline_color": "100,100,140,255",
                                            "outline_width": "0.1"}),
     "road": ("LineString", QgsLineSymbol, {"line_color": "90,90,90,255", "line_width": "0.6"}),
+    # Trees may come as crowns (polygons) or as stems (points): one style for each, see layers._style.
+    "tree_point": ("Point", QgsMarkerSymbol, {"name": "circle", "color": "76,153,58,220", "outline_color": "40,100,30,255",
+                                             "size": "2"}),
 }
 
 
