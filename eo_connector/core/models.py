@@ -56,6 +56,18 @@ def plan_from_items(items: List[Item], per_item_folder: bool = True) -> List[Dow
     return plan
 
 
+class Saved:
+    """Dataclasses saved as JSON: unknown keys (from a newer version) are ignored when read back."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]):
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
 class JobState:
     QUEUED = "queued"
     RUNNING = "running"
@@ -72,7 +84,7 @@ def _now() -> str:
 
 
 @dataclass
-class JobRecord:
+class JobRecord(Saved):
     """What is remembered of a long operation, on every platform. Nothing secret in here: it is saved
     to disk so a job running when QGIS closed can be listed and followed again."""
 
@@ -95,17 +107,9 @@ class JobRecord:
     def touch(self):
         self.updated = _now()
 
-    def to_dict(self) -> Dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Dict[str, Any]) -> "JobRecord":
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
-
 
 @dataclass
-class Connection:
+class Connection(Saved):
     """A saved sign-in to one platform. Nothing secret: tokens and passwords live in the SecretStore."""
 
     platform: str
@@ -114,11 +118,3 @@ class Connection:
     username: str = ""
     options: Dict[str, Any] = field(default_factory=dict)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-
-    def to_dict(self) -> Dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Dict[str, Any]) -> "Connection":
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
