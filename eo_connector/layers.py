@@ -122,7 +122,3 @@ def _open(path: str, base: str) -> List[QgsMapLayer]:
         opened.append(QgsVectorLayer(uri, name, "ogr"))
     return opened
 
-
-def layers_of_job(job_id: str, project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
-    project = project or QgsProject.instance()
-    return [lyr for lyr in project.mapLayers().values() if lyr.customProperty(PROPERTY + "job_id") == job_id]

@@ -17,7 +17,3 @@ def resource_path(*parts) -> str:
 def i18n_path(*parts) -> str:
     return os.path.join(_root("i18n"), *parts)
 
-
-def metadata_path() -> str:
-    inside = os.path.join(_HERE, "metadata.txt")
-    return inside if os.path.exists(inside) else os.path.join(os.path.dirname(_HERE), "metadata.txt")

@@ -33,7 +33,7 @@ from .i18n import tr
 from .log import get_logger, redact
 from .models import DownloadEntry
 from .progress import Progress
-from .safe_paths import NO_SPACE_ERRNOS, disk_full_error, ensure_free_space, human_size, safe_join
+from .safe_paths import NO_SPACE_ERRNOS, discard, disk_full_error, ensure_free_space, human_size, safe_join
 
 __all__ = ["Downloader", "ensure_free_space", "human_size", "parse_checksum"]
 
@@ -67,12 +67,6 @@ def _part_size(path: str) -> int:
     except OSError:
         return 0
 
-
-def _discard(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
 
 
 def _delay(base: float, attempt: int) -> float:
@@ -217,7 +211,7 @@ class Downloader:
             job.check()
             offset = _part_size(part)
             if entry.size is not None and offset > entry.size:
-                _discard(part)  # longer than the file: a leftover of something else
+                discard(part)  # longer than the file: a leftover of something else
                 offset = 0
             job.tally.set_bytes(index, offset)
             try:
@@ -236,7 +230,7 @@ class Downloader:
                 attempts += 1
                 if isinstance(problem, _Restart):
                     log.info("cannot resume %s (%s); starting it again", name, problem)
-                    _discard(part)
+                    discard(part)
                 if attempts >= self.max_attempts:
                     raise self._gave_up_error(name, problem) from None
                 if isinstance(problem, _Dropped):
@@ -246,7 +240,7 @@ class Downloader:
                 continue
             problem = self._mismatch(job, part, entry, total)
             if problem is not None:
-                _discard(part)
+                discard(part)
                 if offset > 0 and not restarted:  # an old part's beginning may be the culprit: one clean try
                     restarted = True
                     log.info("%s did not verify after resuming (%s); downloading it again", name, problem)

@@ -209,21 +209,22 @@ def _extract_member(archive, info, dest, progress, archive_name) -> int:
                 sink.write(block)
         os.replace(part, dest)
     except OSError as exc:
-        _discard(part)
+        discard(part)
         if exc.errno in NO_SPACE_ERRNOS:
             raise disk_full_error(exc, os.path.basename(dest)) from exc
         raise
     except zipfile.BadZipFile as exc:  # CRC mismatch and other damage inside a member
-        _discard(part)
+        discard(part)
         raise IntegrityError(tr("The archive {archive} is damaged and cannot be extracted.", archive=archive_name),
                              details=f"{info.filename}: {exc}") from exc
     except BaseException:
-        _discard(part)  # a cancelled extraction is simply re-run: no half file worth keeping
+        discard(part)  # a cancelled extraction is simply re-run: no half file worth keeping
         raise
     return written
 
 
-def _discard(path: str) -> None:
+def discard(path: str) -> None:
+    """Remove a file if it is there (a .part being given up)."""
     try:
         os.remove(path)
     except OSError:

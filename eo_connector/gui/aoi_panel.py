@@ -16,8 +16,7 @@ from ..core.errors import AoiError, EOError
 from ..core.i18n import tr
 from ..core.log import logger
 from ..layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
-from .connection_dialog import ERROR_STYLE
-from .ui import icon, load_form
+from .ui import ERROR_STYLE, icon, load_form
 
 SOURCE_ACTIVE, SOURCE_LAYER, SOURCE_CANVAS = "active_layer", "chosen_layer", "canvas_extent"
 OUTLINE = QColor(230, 90, 0, 220)

@@ -16,9 +16,8 @@ from ..core.i18n import tr
 from ..core.models import Connection
 from ..jobs import JobManager
 from ..providers.brightearth import options as beod
-from .connection_dialog import ERROR_STYLE
 from .connections_panel import format_credits
-from .ui import icon, load_form, run_in_background
+from .ui import icon, load_form, run_in_background, show_message
 
 FORM_KEY = "brightearth/form"
 FORMAT_NAMES = {"shapefile": "Shapefile", "geopackage": "GeoPackage", "geotiff": "GeoTIFF",
@@ -170,9 +169,7 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
                                   else tr("Send the area of interest and start the scenario"))
 
     def show_message(self, text: str, error: bool = False):
-        self.messageLabel.setText(text)
-        self.messageLabel.setStyleSheet(ERROR_STYLE if error else "")
-        self.messageLabel.setVisible(bool(text))
+        show_message(self.messageLabel, text, error)
 
     # -- projects (listed in a task)
     def _existing_toggled(self, checked: bool):

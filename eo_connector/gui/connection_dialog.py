@@ -10,10 +10,9 @@ from ..core.errors import EOError
 from ..core.i18n import tr
 from ..core.models import Connection
 from ..providers import brightearth
-from .ui import load_form, run_in_background
+from .ui import load_form, run_in_background, show_message
 
 DEFAULT_URLS = {brightearth.PLATFORM: brightearth.DEFAULT_URL}
-ERROR_STYLE = "color: #c0392b;"
 
 
 class ConnectionDialog(QDialog, load_form("connection_dialog")):
@@ -53,24 +52,18 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
             self.urlEdit.setText(DEFAULT_URLS.get(self.platformCombo.currentData(), ""))
 
     def show_message(self, text: str, error: bool = False):
-        self.messageLabel.setText(text)
-        self.messageLabel.setStyleSheet(ERROR_STYLE if error else "")
-        self.messageLabel.setVisible(bool(text))
+        show_message(self.messageLabel, text, error)
 
     def _checked_input(self) -> Connection:
         name, url = self.nameEdit.text().strip(), self.urlEdit.text().strip().rstrip("/")
         email, password = self.emailEdit.text().strip(), self.passwordEdit.text()
-        if not name:
-            raise EOError(tr("Give the connection a name."))
-        if any(c.name == name for c in self.connections.all()):
-            raise EOError(tr("A connection named {name} already exists.", name=name))
-        if not url.startswith(("https://", "http://")):
-            raise EOError(tr("The server address must start with https://"))
+        connection = Connection(platform=self.platformCombo.currentData(), name=name, url=url, username=email)
+        self.connections.validate(connection)  # name, address, no duplicate: the rules of a saved connection
         if not email or "@" not in email:
             raise EOError(tr("Enter the e-mail address of your account."))
         if not password:
             raise EOError(tr("Enter your password."))
-        return Connection(platform=self.platformCombo.currentData(), name=name, url=url, username=email)
+        return connection
 
     def sign_in(self):
         """OK: check the fields here, then sign in off the GUI thread."""

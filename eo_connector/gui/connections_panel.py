@@ -10,8 +10,8 @@ from ..connections import PLATFORM_NAMES, Connections
 from ..core.errors import SessionExpired
 from ..core.i18n import tr
 from ..core.models import Connection
-from .connection_dialog import ERROR_STYLE, ConnectionDialog
-from .ui import ask_yes_no, icon, load_form, run_in_background
+from .connection_dialog import ConnectionDialog
+from .ui import ERROR_STYLE, ask_yes_no, icon, load_form, run_in_background
 
 
 def format_credits(value) -> str:

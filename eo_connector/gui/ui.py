@@ -12,6 +12,16 @@ from ..tasks import OperationTask, start_task
 _forms: Dict[str, Tuple[type, type]] = {}
 
 
+ERROR_STYLE = "color: #c0392b;"
+
+
+def show_message(label, text: str, error: bool = False):
+    """A panel's message line: hidden when empty, red for an error."""
+    label.setText(text)
+    label.setStyleSheet(ERROR_STYLE if error else "")
+    label.setVisible(bool(text))
+
+
 def load_form(name: str) -> type:
     """The generated form class of resources/ui/<name>.ui (parsed once)."""
     if name not in _forms:
