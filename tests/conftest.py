@@ -17,4 +17,5 @@ QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, SETTING
 pytest_plugins = [
     "tests.support.keyring_fixtures",
     "tests.support.emulator_fixtures",
+    "tests.support.terrascope_fixtures",
 ]
