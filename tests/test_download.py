@@ -382,3 +382,30 @@ def test_zip_extraction_is_cancellable(tmp_path):
     with pytest.raises(Cancelled):
         safe_extract_zip(str(tmp_path / "c.zip"), str(tmp_path / "out"), progress)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_head_first_asks_head_then_get_and_refreshes_an_expired_token(server, session, tmp_path):
+    """Terrascope's client HEADs each file before its GET; a token expired in between is renewed once."""
+    server.bearer_token = "fresh-token-1"
+    entry = serve(server, "p/b02.tif", b"B02" * 100, headers={"Authorization": "Bearer stale-token-0"})
+    renewed = []
+
+    def refresh(old):
+        renewed.append(old.relative_path)
+        return dataclasses.replace(old, headers={"Authorization": "Bearer fresh-token-1"})
+
+    [path] = fast_downloader(session, head_first=True).download([entry], str(tmp_path), RecordingProgress(),
+                                                                  refresh=refresh)
+    assert read(path) == b"B02" * 100
+    assert renewed == ["p/b02.tif"]
+    methods = [method for method, *_ in server.requests_for("p/b02.tif")]
+    assert methods == ["HEAD", "HEAD", "GET"]  # refused HEAD, HEAD with the new token, then the body
+
+
+def test_head_first_refuses_a_file_whose_length_differs_from_the_catalogue(server, session, tmp_path):
+    entry = serve(server, "p/meta.xml", b"<xml/>")
+    wrong = dataclasses.replace(entry, size=999)
+    with pytest.raises(IntegrityError):
+        fast_downloader(session, head_first=True).download([wrong], str(tmp_path), RecordingProgress())
+    assert [m for m, *_ in server.requests_for("p/meta.xml")] == ["HEAD"]  # no body was fetched
+    assert not any(tmp_path.rglob("meta.xml*"))

@@ -105,8 +105,11 @@ class Downloader:
     """Runs download plans: parallel, streamed, resumable, verified, renamed into place when complete."""
 
     def __init__(self, session, *, workers: int = 8, chunk_size: int = 256 * 1024, max_attempts: int = 5,
-                 retry_delay: float = 0.5):
+                 retry_delay: float = 0.5, head_first: bool = False):
         self.session = session
+        # Some servers (Terrascope) are asked with HEAD before each GET, as their own client does: an unauthorised
+        # or mis-sized file is then refused before its body is sent.
+        self.head_first = head_first
         self.workers = max(1, int(workers))
         self.chunk_size = int(chunk_size)
         self.max_attempts = max(1, int(max_attempts))
@@ -206,7 +209,7 @@ class Downloader:
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         part = destination + ".part"
         attempts = refreshes = 0
-        restarted = False
+        restarted = headed = False
         while True:
             job.check()
             offset = _part_size(part)
@@ -215,6 +218,9 @@ class Downloader:
                 offset = 0
             job.tally.set_bytes(index, offset)
             try:
+                if self.head_first and not headed:
+                    self._head(job, entry)
+                    headed = True
                 if entry.size is not None and 0 < offset == entry.size:
                     total = entry.size  # nothing left to fetch: only verify
                 else:
@@ -225,6 +231,7 @@ class Downloader:
                 refreshes += 1
                 log.info("%s refused with HTTP %s; asking for a fresh link", name, refused.status)
                 entry = self._refreshed(job, entry)
+                headed = False
                 continue
             except (_Dropped, _Restart) as problem:
                 attempts += 1
@@ -294,6 +301,20 @@ class Downloader:
         if length is not None and written < length:
             raise _Dropped(http.client.IncompleteRead(b"", length - written))
         return total
+
+    def _head(self, job: DownloadRun, entry: DownloadEntry) -> None:
+        """HEAD the file: refused -> _Refused (a refresh may help); its length must match the catalogue's."""
+        name = entry.relative_path
+        response = self.session.request("HEAD", entry.url, headers=dict(entry.headers or {}), progress=job.quiet)
+        with response:
+            if response.status_code in (401, 403):
+                raise _Refused(response.status_code)
+            self.session.raise_for_status(response)
+            length = self._plain_length(response)
+        if length is not None and entry.size is not None and length != entry.size:
+            raise IntegrityError(tr("The server announces a different size for {name} than the catalogue; "
+                                    "it was not downloaded.", name=name),
+                                 details=f"{name}: HEAD {length} bytes, catalogue {entry.size} bytes")
 
     @staticmethod
     def _plain_length(response) -> Optional[int]:

@@ -143,6 +143,9 @@ class HttpSession:
                     method, url, params=params, json=json, data=data, headers=headers, stream=stream,
                     timeout=timeout or self.timeout, proxies=self._proxies_for(url), verify=self.verify,
                 )
+                if not stream and _cut_short(method, response):
+                    # urllib3 1.x hands over a body shorter than its Content-Length without an error.
+                    raise requests.exceptions.ChunkedEncodingError("the connection closed before the whole body")
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                     requests.exceptions.ChunkedEncodingError) as exc:
                 if last_attempt or not _may_retry_error(method, exc):
@@ -217,6 +220,19 @@ def parse_retry_after(value):
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
+def _cut_short(method: str, response) -> bool:
+    """True when a fully read body is shorter than the Content-Length announced for it (counted on the wire,
+    before any decompression)."""
+    length = response.headers.get("Content-Length", "").strip()
+    if method == "HEAD" or response.status_code in (204, 304) or not length.isdigit():
+        return False
+    try:
+        received = int(response.raw.tell())
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return received < int(length)
+
+
 def _may_retry_status(method: str, status: int) -> bool:
     return status in RETRY_STATUSES or (status == 500 and method in RETRY_500_METHODS)
 
@@ -246,6 +262,8 @@ def _network_error(method, url, exc) -> NetworkError:
         message = tr("A secure connection to the server could not be established (certificate problem).")
     elif isinstance(exc, requests.exceptions.Timeout) and not _never_reached_server(exc):
         message = tr("The server did not answer in time; try again later.")
+    elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        message = tr("The connection to the server kept dropping; try again later.")
     else:
         message = ""  # NetworkError's own sentence: cannot reach the server, check network and proxy
     details = f"{method} {redact(url)}: {type(exc).__name__}: {redact(exc)}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 
-@dataclass
+@dataclass(slots=True)  # no per-instance __dict__: a search result can hold tens of thousands of assets
 class Asset:
     """A file of an item. `path` is where it belongs relative to a download folder ('/'-separated)."""
 

@@ -1,0 +1,202 @@
+"""Terrascope OpenSearch features mapped onto the core models (and the collection record).
+
+Products become provider-neutral `Item`s: the results browser, footprints layer, previews and downloads work on
+these keys only ("title", "datetime", "cloud_cover", "tile", "orbit", ...; see item_from_feature).
+A search may bring thousands of items into QGIS's process: each keeps few Python containers (coordinates as tuples,
+no copy of the original properties), so the garbage collector's full passes stay short on the GUI thread.
+"""
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from ...core.models import Asset, Item
+from . import PLATFORM
+
+LINK_GROUPS = ("data", "related", "previews", "alternates")
+
+
+@dataclass
+class CatalogueCollection:
+    """One collection of the catalogue. start/end are ISO strings (None when open-ended or unknown)."""
+
+    id: str
+    title: str
+    abstract: str = ""
+    platform: str = ""
+    start: Optional[str] = None
+    end: Optional[str] = None
+    geometry: Optional[Dict[str, Any]] = None
+    bbox: Optional[List[float]] = None
+    properties: Dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ProductPage:
+    """One page of a product search as it arrives: its items, the total the server counted, its 1-based start."""
+
+    items: List[Item]
+    total: int
+    start_index: int = 1
+
+
+def collection_from_feature(feature: dict) -> CatalogueCollection:
+    properties = feature.get("properties") or {}
+    start, end = _date_range(properties.get("date"))
+    return CatalogueCollection(
+        id=str(feature.get("id") or properties.get("identifier") or ""),
+        title=str(properties.get("title") or feature.get("id") or ""),
+        abstract=str(properties.get("abstract") or ""),
+        platform=", ".join(_platforms(properties)),
+        start=start,
+        end=end,
+        geometry=feature.get("geometry"),
+        bbox=feature.get("bbox"),
+        properties=properties,
+    )
+
+
+def item_from_feature(feature: dict, collection: str = "") -> Item:
+    """An Item from a product feature (protocols/terrascope.md D.5); unknown or missing fields become None / ""."""
+    properties = feature.get("properties") or {}
+    product_id = str(feature.get("id") or properties.get("identifier") or "")
+    acquisition = _acquisition_parameters(properties)
+    information = properties.get("productInformation") or {}
+    begin = _iso(acquisition.get("beginningDateTime")) or _date_range(properties.get("date"))[0]
+    assets = _assets(properties.get("links") or {})
+    data_sizes = [a.size for a in assets.values() if a.roles[:1] == ["data"] and a.size is not None]
+    platforms = _platforms(properties)
+    neutral = {
+        "title": str(properties.get("title") or product_id),
+        "datetime": begin,
+        "end_datetime": _iso(acquisition.get("endingDateTime")),
+        "cloud_cover": _number(information.get("cloudCover")),
+        "tile": str(acquisition.get("tileId") or ""),
+        "orbit": acquisition.get("relativeOrbitNumber"),
+        "orbit_direction": str(acquisition.get("orbitDirection") or ""),
+        "platform": platforms[0] if platforms else "",
+        "product_type": str(information.get("productType") or ""),
+        "size": sum(data_sizes) if data_sizes else None,
+        "short_id": short_id(product_id),
+    }
+    return Item(
+        id=product_id,
+        geometry=_frozen(feature.get("geometry")),
+        datetime=begin,
+        properties=neutral,
+        assets=assets,
+        collection=collection or str(properties.get("parentIdentifier") or ""),
+        provider=PLATFORM,
+    )
+
+
+def _frozen(value):
+    """GeoJSON with its coordinate lists turned into tuples (tuples of numbers are not tracked by the GC)."""
+    if isinstance(value, dict):
+        return {key: _frozen(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return tuple(_frozen(inner) for inner in value)
+    return value
+
+
+def short_id(product_id: str) -> str:
+    """The product id after its last ':' (the folder terracatalogueclient downloads a product into)."""
+    return product_id.rsplit(":", 1)[-1]
+
+
+def href_basename(href: str) -> str:
+    """The file name of an href (its path's last part, without query)."""
+    return unquote(posixpath.basename(urlsplit(href).path))
+
+
+def is_wms_link(link: dict) -> bool:
+    """A WMS GetMap URL among the previews: a map service to add as a layer, not a file to download."""
+    if str(link.get("title") or "").strip().upper() == "WMS":
+        return True
+    query = {k.lower(): v for k, v in parse_qs(urlsplit(str(link.get("href") or "")).query).items()}
+    return any(value.upper() == "WMS" for value in query.get("service", []))
+
+
+# -- internals ---------------------------------------------------------------------------------------------------
+
+def _assets(links: dict) -> Dict[str, Asset]:
+    assets: Dict[str, Asset] = {}
+    for group in LINK_GROUPS:
+        for number, link in enumerate(links.get(group) or [], start=1):
+            if not isinstance(link, dict) or not link.get("href"):
+                continue
+            href = str(link["href"])
+            media_type = str(link.get("type") or "")
+            roles = [group]
+            path = href_basename(href)
+            if group == "previews":
+                if is_wms_link(link):
+                    roles.append("wms")
+                    path = ""
+                elif media_type.lower().startswith("image/"):
+                    roles.append("thumbnail")
+            assets[f"{group}-{number}"] = Asset(
+                href=href,
+                title=str(link.get("title") or link.get("category") or path or group),
+                media_type=media_type,
+                roles=roles,
+                size=_length(link.get("length")),
+                path=path,
+            )
+    return assets
+
+
+def _acquisition_parameters(properties: dict) -> dict:
+    """The first acquisitionParameters block: it sits with `platform` or in an element of its own."""
+    for element in properties.get("acquisitionInformation") or []:
+        if isinstance(element, dict) and isinstance(element.get("acquisitionParameters"), dict):
+            return element["acquisitionParameters"]
+    return {}
+
+
+def _platforms(properties: dict) -> List[str]:
+    names = []
+    for element in properties.get("acquisitionInformation") or []:
+        platform = element.get("platform") if isinstance(element, dict) else None
+        name = platform.get("platformShortName") if isinstance(platform, dict) else None
+        if name and name not in names:
+            names.append(str(name))
+    return names
+
+
+def _iso(value) -> Optional[str]:
+    """ISO 8601 in UTC to the second with a Z ("2022-02-11T11:33:21Z"); the text as given when not parseable."""
+    if not value:
+        return None
+    text = str(value).strip()
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _date_range(value):
+    """OpenSearch `date` "start/end" (either side may be empty) -> (start, end) ISO strings or None."""
+    if not value:
+        return None, None
+    start, _, end = str(value).partition("/")
+    return _iso(start), _iso(end)
+
+
+def _number(value) -> Optional[float]:
+    try:
+        return None if value is None or isinstance(value, bool) else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _length(value) -> Optional[int]:
+    try:
+        return None if value is None or isinstance(value, bool) else int(value)
+    except (TypeError, ValueError):
+        return None
