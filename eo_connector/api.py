@@ -7,6 +7,11 @@
     layers = job.wait()                             # QGIS stays responsive while it waits
     job.cancel()                                    # from another console line, while it runs
 
+    cat = api.terrascope()                          # the first Terrascope connection (api.add_terrascope_connection)
+    n = cat.get_product_count("urn:eop:VITO:TERRASCOPE_S2_TOC_V2", geometry=aoi, start="2022-01-01", cloudCover=20)
+    products = list(cat.get_products("urn:eop:VITO:TERRASCOPE_S2_TOC_V2", geometry=aoi, limit=10))
+    job = cat.download_products(products, "/data/s2", file_types=("data",))   # a background job; job.wait()
+
 Remote calls run as QGIS background tasks (visible in the task manager); the waiting functions below keep QGIS's
 event loop turning, so QGIS never freezes. Failures raise an EOError whose text is a sentence for the user.
 """
@@ -21,12 +26,15 @@ from .core.errors import Cancelled, EOError
 from .core.models import Connection, JobRecord, JobState
 from .layer_aoi import aoi_from_extent
 from .layer_aoi import aoi_from_layer as _aoi_from_layer
+from .providers import terrascope as _terrascope
 from .providers.brightearth import DEFAULT_URL, PLATFORM
 from .providers.brightearth.options import ScenarioOptions
+from .providers.terrascope.download import FILE_TYPES
 from .tasks import OperationTask, start_task
 
 __all__ = ["connections", "add_brightearth_connection", "sign_in", "me", "remove_connection", "aoi_from_layer",
-           "aoi_from_canvas", "aoi_from_wkt", "run_brightearth", "jobs", "job", "Job", "AOI"]
+           "aoi_from_canvas", "aoi_from_wkt", "run_brightearth", "jobs", "job", "Job", "AOI",
+           "add_terrascope_connection", "terrascope", "TerrascopeCatalogue"]
 
 
 def _wait_for_task(description: str, operation, timeout: Optional[float] = None):
@@ -59,13 +67,14 @@ def connections() -> List[Connection]:
     return services.connections().all()
 
 
-def _connection(connection) -> Connection:
+def _connection(connection, platform: str = PLATFORM) -> Connection:
     if isinstance(connection, Connection):
         return connection
     if connection is None:
-        saved = [c for c in connections() if c.platform == PLATFORM]
+        saved = [c for c in connections() if c.platform == platform]
         if not saved:
-            raise EOError("No BrightEarth connection yet: call api.add_brightearth_connection(...) first.")
+            adder = "add_terrascope_connection" if platform == _terrascope.PLATFORM else "add_brightearth_connection"
+            raise EOError(f"No {platform} connection yet: call api.{adder}(...) first.")
         return saved[0]
     return services.connections().get(connection)
 
@@ -81,11 +90,21 @@ def add_brightearth_connection(name: str, email: str, password: Optional[str] = 
     return services.connections().add(connection)
 
 
-def sign_in(connection=None, password: Optional[str] = None) -> dict:
-    """Sign in (or check the session) and return who you are: {'id', 'credits', ...}."""
+def sign_in(connection=None, password: Optional[str] = None, *, browser: bool = False) -> dict:
+    """Sign in (or check the session) and return who you are: {'id', 'credits', ...} for BrightEarth,
+    {'username'} for Terrascope. browser=True: Terrascope's sign-in page in the system browser (cancel the task
+    in QGIS's task manager to give up)."""
     target = _connection(connection)
-    return _wait_for_task(f"Sign in to {target.name}",
-                          lambda progress: services.connections().sign_in(target, password))
+    opener = _open_in_browser if browser else None
+    return _wait_for_task(f"Sign in to {target.name}", lambda progress: services.connections().sign_in(
+        target, password, progress=progress, open_browser=opener))
+
+
+def _open_in_browser(url: str) -> bool:
+    from qgis.PyQt.QtCore import QUrl
+    from qgis.PyQt.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl(url))
 
 
 def me(connection=None) -> dict:
@@ -193,3 +212,82 @@ def jobs() -> List[Job]:
 def job(job_id: str) -> Job:
     services.jobs().get(job_id)
     return Job(job_id)
+
+
+# -- Terrascope catalogue (names as in terracatalogueclient)
+def add_terrascope_connection(name: str, username: str = "", password: Optional[str] = None, *,
+                              environment: str = "terrascope", config_file: Optional[str] = None,
+                              browser: bool = False) -> Connection:
+    """Save a Terrascope connection. environment: 'terrascope', 'hrvpp' or 'cgls' (no sign-in), or config_file: a
+    terracatalogueclient .ini. With a password (or browser=True) it signs in first; only the refresh token is kept
+    (keyring, else QGIS's authentication database), never the password. A failed sign-in saves nothing."""
+    options = {"environment": "custom" if config_file else environment}
+    if config_file:
+        options["config_file"] = config_file
+    connection = Connection(_terrascope.PLATFORM, name, "", username, options)
+    connection.url = services.connections().catalogue_config(connection).catalogue_url
+    services.connections().validate(connection)
+    if password or browser:
+        sign_in(connection, password, browser=browser)
+    return services.connections().add(connection)
+
+
+def terrascope(connection=None) -> "TerrascopeCatalogue":
+    """The catalogue of a Terrascope connection (default: the first one saved)."""
+    return TerrascopeCatalogue(_connection(connection, _terrascope.PLATFORM))
+
+
+def _search_arguments(kwargs: dict) -> dict:
+    """An AOI may be given as geometry= (or bbox=): it travels as lon/lat WKT."""
+    if isinstance(kwargs.get("geometry"), AOI):
+        kwargs["geometry"] = kwargs["geometry"].wkt()
+    if isinstance(kwargs.get("bbox"), AOI):
+        kwargs["bbox"] = list(kwargs["bbox"].geometry.bounds)
+    return kwargs
+
+
+class TerrascopeCatalogue:
+    """get_collections, get_product_count, get_products and download_products as in terracatalogueclient's
+    Catalogue; each remote call runs as a QGIS task while QGIS keeps responding."""
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
+
+    def _call(self, description: str, call):
+        return _wait_for_task(description, lambda progress: call(services.connections().client(self.connection)))
+
+    def get_collections(self, start=None, end=None, bbox=None, geometry=None, platform=None, **kwargs) -> list:
+        arguments = _search_arguments(dict(kwargs, start=start, end=end, bbox=bbox, geometry=geometry,
+                                           platform=platform))
+        return self._call("Terrascope collections", lambda client: client.collections(**arguments))
+
+    def get_product_count(self, collection: str, **kwargs) -> int:
+        arguments = _search_arguments(kwargs)
+        return self._call("Terrascope product count", lambda client: client.product_count(collection, **arguments))
+
+    def get_products(self, collection: str, limit: Optional[int] = None, **kwargs):
+        """An iterator of Items (core.models.Item); each page is fetched in a task when the iterator needs it.
+        Too many results (past the catalogue's 100,000) raise before anything is fetched: narrow the search."""
+        arguments = _search_arguments(kwargs)
+        pages = {}
+
+        def next_page(progress):
+            if "iterator" not in pages:
+                client = services.connections().client(self.connection)
+                pages["iterator"] = client.search(collection, limit=limit, progress=progress, **arguments)
+            return next(pages["iterator"], None)
+
+        while True:
+            page = _wait_for_task("Terrascope products", next_page)
+            if page is None:
+                return
+            yield from page.items
+
+    def download_products(self, products, path: str, file_types=FILE_TYPES) -> Job:
+        """Download the products' files (file_types among 'data', 'related', 'previews', 'alternates') into
+        path/<product id>/<file> as a background job; the rasters and vectors are loaded as layers at the end.
+        Call .wait() on the returned Job to block until it is done."""
+        if isinstance(file_types, str):
+            file_types = (file_types,)
+        record = services.jobs().start_download(self.connection, list(products), file_types, path)
+        return Job(record.id)

@@ -14,8 +14,10 @@ from .core.job_store import JobStore
 from .core.log import logger
 from .core.models import Connection, JobRecord, JobState
 from .layers import load_results
+from .providers import brightearth, terrascope
 from .providers.brightearth.options import ScenarioOptions
 from .providers.brightearth.workflow import new_scenario_record, run_scenario
+from .providers.terrascope.workflow import new_download_record, run_download
 from .tasks import OperationTask, start_task
 
 
@@ -64,6 +66,17 @@ class JobManager(QObject):
         self._launch(record)
         return record
 
+    # -- catalogue downloads
+    def start_download(self, connection: Connection, items, file_types, output_dir: str) -> JobRecord:
+        """Download the chosen files of catalogue items into output_dir/<product>/<file>, then load them."""
+        if connection.platform != terrascope.PLATFORM:
+            raise InvalidInput(tr("Downloads of {platform} products are not available yet.",
+                                  platform=connection.platform))
+        record = new_download_record(connection.id, items, file_types, output_dir)
+        self.store.save(record)
+        self._launch(record)
+        return record
+
     def follow(self, job_id: str) -> JobRecord:
         """Follow again a job that was interrupted, failed on our side or cancelled: it resumes where it was."""
         record = self.get(job_id)
@@ -83,15 +96,26 @@ class JobManager(QObject):
         self.store.remove(job_id)
         self.jobChanged.emit(job_id)
 
-    def _launch(self, record: JobRecord):
+    def _operation(self, record: JobRecord):
+        """(description, operation(progress)) of a record; the client is built in the task's thread."""
         connection = self.connections.get(record.connection_id)
         interval = self.poll_interval
+        if record.platform == brightearth.PLATFORM:
+            def scenario(progress):
+                client = self.connections.client(connection)
+                return run_scenario(client, record, progress, on_change=self._changed, poll_interval=interval)
 
-        def operation(progress):
-            client = self.connections.client(connection)
-            return run_scenario(client, record, progress, on_change=self._changed, poll_interval=interval)
+            return tr("BrightEarth scenario {name}", name=record.title), scenario
+        if record.platform == terrascope.PLATFORM:
+            def download(progress):
+                return run_download(self.connections.client(connection), record, progress, on_change=self._changed)
 
-        task = OperationTask(tr("BrightEarth scenario {name}", name=record.title), operation)
+            return tr("Terrascope download: {name}", name=record.title), download
+        raise InvalidInput(tr("Unknown platform: {name}.", name=record.platform))
+
+    def _launch(self, record: JobRecord):
+        description, operation = self._operation(record)
+        task = OperationTask(description, operation)
         record.state, record.message = JobState.RUNNING, tr("Starting")
         self.store.save(record)
         task.progressChanged.connect(lambda value, r=record: self._progress(r, value / 100.0))
@@ -120,7 +144,7 @@ class JobManager(QObject):
             return
         if error is None:
             layers = load_results(result or [], record.title, root_dir=record.output_dir, job_id=record.id,
-                                  platform=record.platform)
+                                  platform=record.platform, group_per_folder=record.platform == terrascope.PLATFORM)
             self.layers[record.id] = layers
             record.state, record.progress = JobState.SUCCEEDED, 1.0
             record.message = tr("Done: {count} layers loaded", count=len(layers))

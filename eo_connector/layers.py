@@ -30,9 +30,15 @@ def result_kind(path: str) -> str:
     return next((k for k in KINDS if stem.startswith(k)), "")
 
 
-def _tile_of(path: str, root: str) -> str:
+def _folder_of(path: str, root: str) -> str:
+    """The first folder of `path` under `root` ("" for a file directly in root)."""
     rel = os.path.relpath(path, root).replace("\\", "/").split("/")
-    return rel[0] if len(rel) > 1 and rel[0].isdigit() else ""
+    return rel[0] if len(rel) > 1 else ""
+
+
+def _tile_of(path: str, root: str) -> str:
+    folder = _folder_of(path, root)
+    return folder if folder.isdigit() else ""
 
 
 def choose_files(files: List[str]) -> List[str]:
@@ -79,11 +85,14 @@ def _style(layer: QgsMapLayer, kind: str):
 
 
 def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_id: str = "", platform: str = "",
-                 project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
-    """Add every vector and raster result as a layer under a new group named `group_name` (top of the tree)."""
+                 group_per_folder: bool = False, project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
+    """Add every vector and raster result as a layer under a new group named `group_name` (top of the tree).
+    With group_per_folder, each first-level folder under root_dir (a catalogue product) gets its own subgroup."""
     project = project or QgsProject.instance()
     chosen = choose_files(files)
     root_dir = root_dir or (os.path.commonpath(chosen) if chosen else "")
+    if group_per_folder:
+        return _load_per_folder(chosen, group_name, root_dir, job_id, platform, project)
     tiles = {_tile_of(p, root_dir) for p in chosen} - {""}
     group = project.layerTreeRoot().insertGroup(0, group_name)
     subgroups: Dict[str, QgsLayerTreeGroup] = {}
@@ -105,6 +114,29 @@ def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_i
             target = group
             if len(tiles) > 1:
                 target = subgroups.get(base) or subgroups.setdefault(base, group.addGroup(base))
+            target.addLayer(layer)
+            layers.append(layer)
+    if not layers:
+        project.layerTreeRoot().removeChildNode(group)
+    return layers
+
+
+def _load_per_folder(chosen, group_name, root_dir, job_id, platform, project) -> List[QgsMapLayer]:
+    group = project.layerTreeRoot().insertGroup(0, group_name)
+    subgroups: Dict[str, QgsLayerTreeGroup] = {}
+    layers = []
+    for path in chosen:
+        folder = _folder_of(path, root_dir)
+        for layer in _open(path, os.path.splitext(os.path.basename(path))[0]):
+            if not layer.isValid():
+                logger.warning("downloaded file %s could not be opened as a layer", path)
+                continue
+            for key, value in (("job_id", job_id), ("platform", platform), ("product", folder), ("source", path)):
+                layer.setCustomProperty(PROPERTY + key, value)
+            project.addMapLayer(layer, False)
+            target = group
+            if folder:
+                target = subgroups.get(folder) or subgroups.setdefault(folder, group.addGroup(folder))
             target.addLayer(layer)
             layers.append(layer)
     if not layers:

@@ -1,4 +1,5 @@
-"""`make bench`: downloading a 300-file BrightEarth result tree from the emulator with 50 ms latency per request.
+"""`make bench`, part 1: downloading a 300-file BrightEarth result tree from the emulator with 50 ms latency per
+request (part 2, the Terrascope search, is tests/bench_terrascope.py; both run from here).
 
 Compared in the same run, on the same URLs:
 - EO Connector (the product's Downloader, run as a QgsTask while the GUI thread's stalls are measured);
@@ -56,9 +57,44 @@ def run_tool(command, cwd):
     return time.perf_counter() - started
 
 
+class StallMeter:
+    """Measures the GUI thread's longest stall: a 5 ms timer that records the longest gap between its ticks."""
+
+    def __init__(self):
+        from qgis.PyQt.QtCore import QElapsedTimer, QTimer
+
+        self.clock, self.timer = QElapsedTimer(), QTimer()
+        self.longest_ms, self.ticks = 0, 0
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self):
+        self.longest_ms = max(self.longest_ms, self.clock.restart())
+        self.ticks += 1
+
+    def start(self):
+        self.clock.start()
+        self.timer.start(5)
+
+    def stop(self):
+        self.timer.stop()
+
+
 def main():
     from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QElapsedTimer, QTimer
+
+    from tests.bench_terrascope import bench_terrascope_search
+
+    app = QgsApplication([], True)
+    app.initQgis()
+    try:
+        bench_brightearth_download(app)
+        print("\n")
+        bench_terrascope_search(app)
+    finally:
+        app.exitQgis()
+
+
+def bench_brightearth_download(app):
 
     from eo_connector.core.aoi import aoi_from_bbox
     from eo_connector.core.download import Downloader
@@ -69,8 +105,6 @@ def main():
     from eo_connector.tasks import OperationTask, start_task
     from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD, BeodEmulator
 
-    app = QgsApplication([], False)
-    app.initQgis()
     work = tempfile.mkdtemp(prefix="eo-bench-")
     emulator = BeodEmulator(run_seconds=0.1, tile_count=12, page_size=100)  # 12 tiles x 25 files
     emulator.start()
@@ -94,16 +128,8 @@ def main():
         target = join(work, "eo_connector")
         task = OperationTask("bench download", lambda progress: Downloader(client.http).download(plan, target,
                                                                                                     progress))
-        clock, longest, ticks = QElapsedTimer(), [0], [0]
-        clock.start()
-
-        def tick():
-            longest[0] = max(longest[0], clock.restart())
-            ticks[0] += 1
-
-        timer = QTimer()
-        timer.timeout.connect(tick)
-        timer.start(5)
+        stalls = StallMeter()
+        stalls.start()
         started = time.perf_counter()
         start_task(task)
         outcome = {}
@@ -112,7 +138,7 @@ def main():
             app.processEvents()
             time.sleep(0.001)
         ours = time.perf_counter() - started
-        timer.stop()
+        stalls.stop()
         if outcome["error"] is not None:
             raise outcome["error"]
         assert len(outcome["result"]) == len(plan)
@@ -145,12 +171,11 @@ def main():
         for name, seconds in results:
             print(f"{name:50s} {seconds:8.2f} {seconds / ours:15.2f}x")
         print()
-        print(f"GUI thread during the EO Connector download: longest stall {longest[0]} ms "
-              f"({ticks[0]} timer ticks of 5 ms in {ours:.2f} s)")
+        print(f"GUI thread during the EO Connector download: longest stall {stalls.longest_ms} ms "
+              f"({stalls.ticks} timer ticks of 5 ms in {ours:.2f} s)")
     finally:
         emulator.stop()
         shutil.rmtree(work, ignore_errors=True)
-        app.exitQgis()
 
 
 if __name__ == "__main__":

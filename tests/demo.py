@@ -1,8 +1,9 @@
 """`make demo`: the main job on built-in local services, no account needed.
 
-Starts the BrightEarth emulator, runs QGIS headless with a scratch profile, takes the AOI from the sample layer
-tests/data/sample_aoi.gpkg, runs an extraction scenario through the job manager the dock uses, loads the results,
-then saves a QGIS project and a PNG rendering of the map into demo_output/.
+Starts the BrightEarth and Terrascope emulators, runs QGIS headless with a scratch profile, takes the AOI from the
+sample layer tests/data/sample_aoi.gpkg, runs an extraction scenario through the job manager the dock uses, then
+searches the Terrascope catalogue over the same AOI and downloads the clearest products; loads every result, then
+saves a QGIS project and a PNG rendering of the map into demo_output/.
 """
 
 import os
@@ -81,15 +82,47 @@ def run(app) -> int:
         print(f"Job {job.state} in {time.monotonic() - started:.1f} s: {len(layers)} layers loaded; "
               f"credits {job.record.remote.get('credits_before')} -> {job.record.remote.get('credits_after')}")
 
+    scenes = terrascope_search_and_download(aoi)
+
     project_path = os.path.join(OUT, "eo_connector_demo.qgz")
     QgsProject.instance().write(project_path)
     png_path = os.path.join(OUT, "eo_connector_demo.png")
-    render(layers + [layer], aoi, png_path)
+    render(layers + [layer] + scenes, aoi, png_path)
     print("\nDemo output:")
     print(f"  project  {project_path}")
     print(f"  map      {png_path}")
     print(f"  files    {job.output_dir}")
-    return 0 if layers else 1
+    return 0 if layers and scenes else 1
+
+
+def terrascope_search_and_download(aoi):
+    """Sign in to the Terrascope emulator, count and search Sentinel-2 products over the AOI, download the data
+    files of the three clearest ones as a background job and load them, grouped per product."""
+    from eo_connector import api
+    from tests.emulators.terrascope import DEMO_PASSWORD as TS_PASSWORD
+    from tests.emulators.terrascope import DEMO_USER, TerrascopeEmulator
+
+    collection = "urn:eop:VITO:TERRASCOPE_S2_TOC_V2"
+    with TerrascopeEmulator() as emulator:
+        ini = os.path.join(OUT, "terrascope-emulator.ini")
+        emulator.write_ini(ini)
+        print(f"\nTerrascope emulator on {emulator.url}")
+        api.add_terrascope_connection("Demo Terrascope", DEMO_USER, TS_PASSWORD, config_file=ini)
+        catalogue = api.terrascope("Demo Terrascope")
+        names = [c.title for c in catalogue.get_collections()]
+        print(f"Signed in as {DEMO_USER}; {len(names)} collections: {', '.join(names)}")
+        filters = dict(geometry=aoi, start="2022-01-01", end="2022-12-31", cloudCover=30)
+        count = catalogue.get_product_count(collection, **filters)
+        products = sorted(catalogue.get_products(collection, **filters),
+                          key=lambda item: item.properties.get("cloud_cover") or 0)[:3]
+        print(f"{count} products over the AOI in 2022 with at most 30 % clouds; downloading the clearest "
+              f"{len(products)}: {', '.join(p.properties['title'] for p in products)}")
+        started = time.monotonic()
+        job = catalogue.download_products(products, os.path.join(OUT, "terrascope"), file_types=("data",))
+        scenes = job.wait(timeout=300)
+        print(f"Download {job.state} in {time.monotonic() - started:.1f} s: {len(job.record.outputs)} files, "
+              f"{len(scenes)} layers loaded, one group per product")
+    return scenes
 
 
 def render(layers, aoi, path):
