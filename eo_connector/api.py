@@ -24,6 +24,7 @@ from . import services, settings
 from .core.aoi import AOI, aoi_from_wkt
 from .core.errors import Cancelled, EOError
 from .core.models import Connection, JobRecord, JobState
+from .core.progress import Progress
 from .layer_aoi import aoi_from_extent
 from .layer_aoi import aoi_from_layer as _aoi_from_layer
 from .providers import terrascope as _terrascope
@@ -246,6 +247,18 @@ def _search_arguments(kwargs: dict) -> dict:
     return kwargs
 
 
+class _RelayProgress(Progress):
+    """The progress of whichever task is fetching the current page of a search."""
+
+    current = None
+
+    def on_report(self, fraction, message):
+        self.current.report(fraction, message)
+
+    def is_cancel_requested(self):
+        return self.current.cancelled()
+
+
 class TerrascopeCatalogue:
     """get_collections, get_product_count, get_products and download_products as in terracatalogueclient's
     Catalogue; each remote call runs as a QGIS task while QGIS keeps responding."""
@@ -269,12 +282,13 @@ class TerrascopeCatalogue:
         """An iterator of Items (core.models.Item); each page is fetched in a task when the iterator needs it.
         Too many results (past the catalogue's 100,000) raise before anything is fetched: narrow the search."""
         arguments = _search_arguments(kwargs)
-        pages = {}
+        pages, relay = {}, _RelayProgress()
 
         def next_page(progress):
+            relay.current = progress  # each page runs in its own task: cancel and report go to that one
             if "iterator" not in pages:
                 client = services.connections().client(self.connection)
-                pages["iterator"] = client.search(collection, limit=limit, progress=progress, **arguments)
+                pages["iterator"] = client.search(collection, limit=limit, progress=relay, **arguments)
             return next(pages["iterator"], None)
 
         while True:

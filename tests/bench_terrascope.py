@@ -54,7 +54,8 @@ def eo_connector_search(app, ini: str, collection: str, bbox):
 
     def page_arrived(items, total):
         browser.add_page(items, total)
-        marks.setdefault("first", time.perf_counter())
+        if items:  # the first page only carries the count
+            marks.setdefault("first", time.perf_counter())
 
     search.pageArrived.connect(page_arrived)
     search.finished.connect(lambda count, error: outcome.update(count=count, error=error))

@@ -207,7 +207,8 @@ class TerrascopeClient:
     def search(self, collection: str, *, limit: Optional[int] = None, progress: Optional[Progress] = None,
                **filters) -> Iterator[ProductPage]:
         """Pages of products as they arrive. The count comes first; TooManyResults is raised before any product is
-        fetched when the catalogue could not page through what was asked. Always yields at least one page."""
+        fetched when the catalogue could not page through what was asked. The first page yielded is always an empty
+        one carrying the count, so a user sees how many products match before the first product arrives."""
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
             raise _bad("limit", limit, tr("use a whole number of products, or None for all."))
         params = encode_parameters(**filters)
@@ -218,8 +219,8 @@ class TerrascopeClient:
         requested = total if limit is None else min(limit, total)
         if requested > MAX_RESULTS:
             raise TooManyResults(total, MAX_RESULTS, details=f"{collection}: totalResults={total}")
+        yield ProductPage([], total, 1)
         if requested == 0:
-            yield ProductPage([], total, 1)
             return
         delivered = 0
         for answer in self._pages(self.config.products_url, params, progress, check_depth=requested):

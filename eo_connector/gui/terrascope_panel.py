@@ -1,0 +1,346 @@
+"""Catalogue search section for Terrascope connections: collection, dates, cloud cover, the area of interest and
+more filters; Search (the count, then pages shown as they arrive, Stop); the results browser; Download… of the
+selected products as a background job. Everything remote runs in tasks; refusals are shown here in words."""
+
+import os
+import threading
+from typing import Dict, List, Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QWidget
+
+from .. import settings
+from ..catalogue_search import CatalogueSearch
+from ..connections import Connections
+from ..core.aoi import AOI
+from ..core.errors import Cancelled, EOError
+from ..core.i18n import tr
+from ..core.models import Connection
+from ..jobs import JobManager
+from ..providers import terrascope
+from ..providers.terrascope.client import TooManyResults
+from .collections_dialog import CollectionsDialog
+from .download_dialog import DownloadDialog
+from .results_browser import ResultsBrowser
+from .search_filters import cloud_cover, date_range, extra_parameters
+from .ui import load_form, run_in_background, show_message
+
+COLLECTION_KEY = "terrascope/collection"
+OUTPUT_KEY = "terrascope/output_dir"
+FORM_FILTERS = ("start", "end", "bbox", "geometry", "cloudCover", "productType", "relativeOrbitNumber",
+                "orbitDirection", "tileId", "productGroupId", "publicationDate", "modificationDate", "collection")
+
+
+class SessionHeaders:
+    """The request headers of a connection's session (bearer token) for quicklooks fetched in worker threads; the
+    client is built once, on first use, in the worker."""
+
+    def __init__(self, connections: Connections, connection: Connection):
+        self.connections, self.connection = connections, connection
+        self._client = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Dict[str, str]:
+        with self._lock:  # one client (one token keeper) for all the quicklook workers
+            try:
+                if self._client is None:
+                    self._client = self.connections.client(self.connection)
+                return self._client.auth_headers()
+            except EOError:  # no session (yet): asked without a token; a new sign-in is picked up next time
+                self._client = None
+                return {}
+
+
+class TerrascopePanel(QWidget, load_form("terrascope_panel")):
+    jobStarted = pyqtSignal(str)  # job id
+
+    def __init__(self, iface, connections: Connections, jobs: JobManager, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.iface = iface
+        self.connections = connections
+        self.jobs = jobs
+        self.connection: Optional[Connection] = None
+        self.aoi: Optional[AOI] = None
+        self.collections: List = []  # CatalogueCollection of the current connection
+        self.collections_loaded_for = ""  # connection id whose collections fill the combo
+        self.listing = False  # the collections are being listed
+        self.collections_dialog: Optional[CollectionsDialog] = None
+        self.download_dialog: Optional[DownloadDialog] = None
+        self.total = 0  # products matching the last search
+        self.runner = CatalogueSearch(self)
+        self.browser = ResultsBrowser(iface, self, platform=terrascope.PLATFORM)
+        self.resultsLayout.addWidget(self.browser)
+        self._build()
+        self._update()
+
+    def _build(self):
+        self.collectionLabel.setText(tr("Collection"))
+        self.collectionCombo.lineEdit().setPlaceholderText(tr("Collection id (urn:eop:…)"))
+        self.browseButton.setText(tr("Browse…"))
+        self.browseButton.setToolTip(tr("Browse the catalogue's collections (title, platform, dates, abstract)"))
+        self.datesLabel.setText(tr("Dates"))
+        self.cloudLabel.setText(tr("Cloud cover"))
+        for spin in (self.cloudMinSpin, self.cloudMaxSpin):
+            spin.setSuffix(" %")
+        self.cloudMinSpin.setToolTip(tr("Lowest cloud cover (0 %: no minimum)"))
+        self.cloudMaxSpin.setToolTip(tr("Highest cloud cover (100 %: no maximum)"))
+        self.aoiLabel.setText(tr("Area"))
+        self.bboxOnlyCheck.setText(tr("Bounding box only"))
+        self.bboxOnlyCheck.setToolTip(tr("Search with the box around the area of interest instead of its outline"))
+        self.moreFiltersGroup.setTitle(tr("More filters"))
+        self.moreFiltersGroup.setSettingGroup("eo_connector/dock/catalogue_more_filters")
+        self.productTypeLabel.setText(tr("Product type"))
+        self.orbitLabel.setText(tr("Relative orbit"))
+        self.relativeOrbitSpin.setSpecialValueText(tr("any"))
+        self.orbitDirectionCombo.addItem(tr("Any direction"), "")
+        self.orbitDirectionCombo.addItem(tr("Ascending"), "ASCENDING")
+        self.orbitDirectionCombo.addItem(tr("Descending"), "DESCENDING")
+        self.tileLabel.setText(tr("Tile id"))
+        self.tileEdit.setPlaceholderText(tr("e.g. 31UFS"))
+        self.productGroupLabel.setText(tr("Product group"))
+        self.publicationLabel.setText(tr("Published"))
+        self.modificationLabel.setText(tr("Modified"))
+        self.extraLabel.setText(tr("Extra"))
+        self.extraEdit.setPlaceholderText(tr("key=value, one a line (e.g. resolution=10)"))
+        for edit in (self.startDateEdit, self.endDateEdit, self.publicationStartEdit, self.publicationEndEdit,
+                     self.modificationStartEdit, self.modificationEndEdit):
+            edit.setAllowNull(True)
+            edit.setNullRepresentation(tr("any"))
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")  # short enough for a narrow dock
+            edit.clear()
+        self.searchButton.setText(tr("Search"))
+        self.searchButton.setIcon(QgsApplication.getThemeIcon("/search.svg"))
+        self.stopButton.setText(tr("Stop"))
+        self.downloadButton.setText(tr("Download…"))
+        self.downloadButton.setToolTip(tr("Download the selected products"))
+
+        self.browseButton.clicked.connect(self.browse_collections)
+        self.searchButton.clicked.connect(self.search)
+        self.stopButton.clicked.connect(self.stop)
+        self.downloadButton.clicked.connect(self.download)
+        self.runner.pageArrived.connect(self._page_arrived)
+        self.runner.finished.connect(self._search_finished)
+        self.browser.itemsSelectionChanged.connect(self._update)
+        self.collectionCombo.currentTextChanged.connect(self._update)
+        self.show_message("")
+        self.countLabel.setVisible(False)
+
+    # -- what the dock tells us
+    def set_connection(self, connection: Optional[Connection]):
+        """The current Terrascope connection (None otherwise): its collections are listed in the background."""
+        if connection is not None and connection.platform != terrascope.PLATFORM:
+            connection = None
+        changed = (connection.id if connection else "") != (self.connection.id if self.connection else "")
+        self.connection = connection
+        if changed:
+            self.runner.cancel()
+            self.browser.set_headers_provider(SessionHeaders(self.connections, connection) if connection else None)
+        if connection is not None and self.collections_loaded_for != connection.id:
+            self.refresh_collections()  # also again after a failed listing, when the connection is chosen again
+        self._update()
+
+    def set_aoi(self, aoi: Optional[AOI]):
+        self.aoi = aoi
+        self._update()
+
+    def show_message(self, text: str, error: bool = False):
+        show_message(self.messageLabel, text, error)
+
+    def _update(self, *_):
+        running = self.runner.is_running()
+        ready = self.connection is not None and bool(self.collection())
+        self.searchButton.setEnabled(ready and not running)
+        self.stopButton.setEnabled(running)
+        self.browseButton.setEnabled(self.connection is not None)
+        self.downloadButton.setEnabled(self.connection is not None and bool(self.browser.selected_items()))
+        if self.aoi is None:
+            self.aoiSummaryLabel.setText(tr("No area of interest: the whole catalogue is searched."))
+        else:
+            self.aoiSummaryLabel.setText(tr("The area of interest ({area} km²)", area=f"{self.aoi.area_km2:,.1f}"))
+        self.bboxOnlyCheck.setEnabled(self.aoi is not None)
+
+    # -- collections
+    def refresh_collections(self):
+        connection = self.connection
+        if connection is None or self.listing:
+            return
+        self.listing = True
+        self.show_message(tr("Listing the catalogue's collections…"))
+
+        def listing(progress):
+            return self.connections.client(connection).collections()
+
+        run_in_background(self, tr("Listing Terrascope collections"), listing,
+                          lambda found, error: self._collections_listed(connection, found, error))
+
+    def _collections_listed(self, connection: Connection, found, error):
+        self.listing = False
+        if self.connection is None or self.connection.id != connection.id:
+            if self.connection is not None:  # another connection was chosen meanwhile: list its collections
+                self.refresh_collections()
+            return
+        if error is not None:
+            self.show_message(str(error), error=True)
+            return
+        self.show_message("")
+        self.collections = list(found or [])
+        self.collections_loaded_for = connection.id
+        typed = self.collection() or settings.get(COLLECTION_KEY, "")
+        self.collectionCombo.blockSignals(True)
+        self.collectionCombo.clear()
+        for collection in self.collections:
+            self.collectionCombo.addItem(collection.title or collection.id, collection.id)
+            self.collectionCombo.setItemData(self.collectionCombo.count() - 1, collection.id,
+                                             Qt.ItemDataRole.ToolTipRole)
+        self.collectionCombo.blockSignals(False)
+        self.set_collection(typed or (self.collections[0].id if self.collections else ""))
+
+    def collection(self) -> str:
+        """The chosen collection id: the listed one shown, or what the user typed."""
+        index = self.collectionCombo.currentIndex()
+        text = self.collectionCombo.currentText().strip()
+        if index >= 0 and self.collectionCombo.itemText(index) == text:
+            return self.collectionCombo.itemData(index) or text
+        return text
+
+    def set_collection(self, collection_id: str):
+        index = self.collectionCombo.findData(collection_id)
+        if index >= 0:
+            self.collectionCombo.setCurrentIndex(index)
+        else:
+            self.collectionCombo.setEditText(collection_id)
+        self.collectionCombo.lineEdit().setCursorPosition(0)  # the start of a long title is what tells it apart
+        self._update()
+
+    def browse_collections(self):
+        if self.connection is None:
+            return
+        dialog = CollectionsDialog(self.connections, self.connection, self.collections, aoi=self.aoi, parent=self)
+        dialog.select(self.collection())
+        dialog.accepted.connect(lambda d=dialog: self.set_collection(d.chosen_collection()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.collections_dialog = dialog
+        dialog.open()
+
+    # -- the search
+    def filters(self) -> dict:
+        """The form as terracatalogueclient filters, checked (InvalidInput with the reason in words)."""
+        start, end = date_range(self.startDateEdit, self.endDateEdit, tr("search"))
+        found = {"start": start, "end": end,
+                 "cloudCover": cloud_cover(self.cloudMinSpin.value(), self.cloudMaxSpin.value()),
+                 "productType": self.productTypeEdit.text().strip() or None,
+                 "relativeOrbitNumber": self.relativeOrbitSpin.value() or None,
+                 "orbitDirection": self.orbitDirectionCombo.currentData() or None,
+                 "tileId": self.tileEdit.text().strip() or None,
+                 "productGroupId": self.productGroupEdit.text().strip() or None}
+        for key, edits, what in (("publicationDate", (self.publicationStartEdit, self.publicationEndEdit),
+                                  tr("publication")),
+                                 ("modificationDate", (self.modificationStartEdit, self.modificationEndEdit),
+                                  tr("modification"))):
+            interval = date_range(*edits, what)
+            found[key] = interval if interval != (None, None) else None
+        if self.aoi is not None:
+            if self.bboxOnlyCheck.isChecked():
+                found["bbox"] = list(self.aoi.bbox())
+            else:
+                found["geometry"] = self.aoi.wkt()
+        found = {key: value for key, value in found.items() if value is not None}
+        found.update(extra_parameters(self.extraEdit.toPlainText(), taken=FORM_FILTERS))
+        return found
+
+    def search(self):
+        connection, collection = self.connection, self.collection()
+        if connection is None or not collection or self.runner.is_running():
+            return
+        try:
+            filters = self.filters()
+        except EOError as err:
+            self.show_message(str(err), error=True)
+            return
+        settings.set_value(COLLECTION_KEY, collection)
+        self.total = 0
+        self.browser.clear(collection.rsplit(":", 1)[-1])
+        self.browser.set_loading(True)
+        self._show_count(tr("Counting the products…"))
+        self.show_message("")
+
+        def pages(progress):
+            client = self.connections.client(connection)
+            return client.search(collection, progress=progress, **filters)
+
+        self.runner.start(tr("Terrascope search in {collection}", collection=collection), pages)
+        self._update()
+
+    def stop(self):
+        self.runner.cancel()
+
+    def _show_count(self, text: str):
+        self.countLabel.setText(text)
+        self.countLabel.setVisible(bool(text))
+
+    def _page_arrived(self, items, total):
+        self.total = total
+        self.browser.add_page(items, total)
+        shown = len(self.browser.items())
+        if shown < total:
+            self._show_count(tr("{total} products match — {shown} shown, more coming…", total=f"{total:,}",
+                                shown=f"{shown:,}"))
+        else:
+            self._show_count(self._match_sentence(total))
+
+    @staticmethod
+    def _match_sentence(total: int) -> str:
+        if total == 0:
+            return tr("No product matches: widen the dates, the area or the cloud cover.")
+        if total == 1:
+            return tr("1 product matches")
+        return tr("{total} products match", total=f"{total:,}")
+
+    def _search_finished(self, received: int, error):
+        self.browser.set_loading(False)
+        shown = len(self.browser.items())
+        if error is None:
+            self._show_count(self._match_sentence(max(self.total, shown)))
+        elif isinstance(error, Cancelled):
+            self._show_count(tr("Stopped: {shown} of {total} products shown.", shown=f"{shown:,}",
+                                total=f"{self.total:,}"))
+        else:
+            if isinstance(error, TooManyResults):
+                self._show_count(self._match_sentence(error.total))
+            else:
+                self._show_count("")
+            self.show_message(str(error), error=True)
+        self._update()
+
+    # -- download
+    def download(self):
+        items = self.browser.selected_items()
+        connection = self.connection
+        if connection is None or not items:
+            return
+        if not self.connections.has_session(connection):
+            self.show_message(tr("Sign in first (connection section): downloads need your Terrascope account."),
+                              error=True)
+            return
+        default = settings.get(OUTPUT_KEY, "") or os.path.join(settings.default_output_root(), "terrascope")
+        dialog = DownloadDialog(items, default, parent=self)
+        dialog.accepted.connect(lambda d=dialog, c=connection: self._start_download(c, d))
+        dialog.finished.connect(dialog.deleteLater)
+        self.download_dialog = dialog
+        dialog.open()
+
+    def _start_download(self, connection: Connection, dialog: DownloadDialog):
+        self.download_dialog = None
+        try:
+            record = self.jobs.start_download(connection, dialog.items, dialog.file_types(), dialog.output_dir())
+        except EOError as err:
+            self.show_message(str(err), error=True)
+            return
+        settings.set_value(OUTPUT_KEY, dialog.output_dir())
+        self.show_message(tr("Download of {count} products started: follow it in the Jobs section.",
+                             count=len(dialog.items)))
+        self.jobStarted.emit(record.id)
+
