@@ -267,7 +267,12 @@ class TerrascopeCatalogue:
         self.connection = connection
 
     def _call(self, description: str, call):
-        return _wait_for_task(description, lambda progress: call(services.connections().client(self.connection)))
+        def operation(progress):
+            client = services.connections().client(self.connection)
+            with client.http:  # its connections are closed when the call is done
+                return call(client)
+
+        return _wait_for_task(description, operation)
 
     def get_collections(self, start=None, end=None, bbox=None, geometry=None, platform=None, **kwargs) -> list:
         arguments = _search_arguments(dict(kwargs, start=start, end=end, bbox=bbox, geometry=geometry,
@@ -287,15 +292,19 @@ class TerrascopeCatalogue:
         def next_page(progress):
             relay.current = progress  # each page runs in its own task: cancel and report go to that one
             if "iterator" not in pages:
-                client = services.connections().client(self.connection)
+                client = pages["client"] = services.connections().client(self.connection)
                 pages["iterator"] = client.search(collection, limit=limit, progress=relay, **arguments)
             return next(pages["iterator"], None)
 
-        while True:
-            page = _wait_for_task("Terrascope products", next_page)
-            if page is None:
-                return
-            yield from page.items
+        try:
+            while True:
+                page = _wait_for_task("Terrascope products", next_page)
+                if page is None:
+                    return
+                yield from page.items
+        finally:
+            if "client" in pages:
+                pages["client"].http.close()
 
     def download_products(self, products, path: str, file_types=FILE_TYPES) -> Job:
         """Download the products' files (file_types among 'data', 'related', 'previews', 'alternates') into

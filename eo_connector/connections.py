@@ -177,14 +177,15 @@ class Connections:
         config = self.catalogue_config(connection)
         if not config.needs_sign_in:
             return {"username": "", "sign_in": "none"}
-        oidc = OidcClient(config, HttpSession(config.catalogue_url, proxies=proxies_from_qgis_settings()))
-        if password:
-            tokens = oidc.password_grant(connection.username, password)
-        elif open_browser is not None:
-            port = int((connection.options or {}).get("redirect_port", 5000))
-            tokens = oidc.browser_sign_in(progress or Progress(), open_browser, port=port)
-        else:
+        if not password and open_browser is None:
             raise InvalidInput(tr("Enter your password, or sign in with the browser."))
+        with HttpSession(config.catalogue_url, proxies=proxies_from_qgis_settings()) as http:
+            oidc = OidcClient(config, http)
+            if password:
+                tokens = oidc.password_grant(connection.username, password)
+            else:
+                port = int((connection.options or {}).get("redirect_port", 5000))
+                tokens = oidc.browser_sign_in(progress or Progress(), open_browser, port=port)
         if not tokens.username:
             tokens.username = connection.username
         self._keep_terrascope_tokens(connection, tokens)

@@ -108,7 +108,9 @@ class JobManager(QObject):
             return tr("BrightEarth scenario {name}", name=record.title), scenario
         if record.platform == terrascope.PLATFORM:
             def download(progress):
-                return run_download(self.connections.client(connection), record, progress, on_change=self._changed)
+                client = self.connections.client(connection)
+                with client.http:  # its connections are closed when the job ends
+                    return run_download(client, record, progress, on_change=self._changed)
 
             return tr("Terrascope download: {name}", name=record.title), download
         raise InvalidInput(tr("Unknown platform: {name}.", name=record.platform))

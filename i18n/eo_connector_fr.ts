@@ -19,6 +19,16 @@
       <translation>(cliquez sur ↻)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>1 product matches</source>
+      <translation>1 produit correspond</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>1 product selected.</source>
+      <translation>1 produit sélectionné.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>3D</source>
       <translation>3D</translation>
@@ -59,6 +69,11 @@
       <translation>Impossible d'établir une connexion sécurisée avec le serveur (problème de certificat).</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Acquisition date and time (UTC)</source>
+      <translation>Date et heure d'acquisition (UTC)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>Active layer (selected features, else all)</source>
       <translation>Couche active (entités sélectionnées, sinon toutes)</translation>
@@ -67,6 +82,21 @@
       <location filename="eo_connector/gui/connections_panel.py" />
       <source>Add a connection</source>
       <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Add preview layer</source>
+      <translation>Ajouter la couche d'aperçu</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Add the WMS preview of the selected results to the map</source>
+      <translation>Ajouter à la carte l'aperçu WMS des résultats sélectionnés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Adding the WMS preview of {title}</source>
+      <translation>Ajout de l'aperçu WMS de {title}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
@@ -79,6 +109,21 @@
       <translation>Une erreur inattendue a arrêté la tâche ; les détails sont dans le journal d'EO Connector.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Any direction</source>
+      <translation>Toutes directions</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Apply filters</source>
+      <translation>Appliquer les filtres</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Area</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/dock.py" />
       <source>Area of interest</source>
       <translation>Zone d'intérêt</translation>
@@ -87,6 +132,21 @@
       <location filename="eo_connector/processing/brightearth_algorithm.py" />
       <source>Area of interest (polygons)</source>
       <translation>Zone d'intérêt (polygones)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Ascending</source>
+      <translation>Ascendante</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Ask the catalogue for the collections matching these filters</source>
+      <translation>Demander au catalogue les collections correspondant à ces filtres</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Asking the catalogue…</source>
+      <translation>Interrogation du catalogue…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
@@ -107,6 +167,11 @@
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Basemap used as source imagery</source>
       <translation>Fond de carte utilisé comme imagerie source</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Bounding box only</source>
+      <translation>Rectangle englobant uniquement</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/brightearth_algorithm.py" />
@@ -149,7 +214,22 @@
       <translation>BrightEarth : {state} {percent} %</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Browse the catalogue's collections (title, platform, dates, abstract)</source>
+      <translation>Parcourir les collections du catalogue (titre, plateforme, dates, résumé)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>CGLS (no sign-in)</source>
+      <translation>CGLS (sans connexion)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -169,6 +249,21 @@
       <translation>Annulée : les fichiers partiels sont conservés pour la reprise</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Catalogue</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Catalogue configuration (*.ini);;All files (*)</source>
+      <translation>Configuration du catalogue (*.ini);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Catalogue search</source>
+      <translation>Recherche dans le catalogue</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Checking your BrightEarth account</source>
       <translation>Vérification de votre compte BrightEarth</translation>
@@ -184,6 +279,11 @@
       <translation>Vérification de {name}…</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>Choose a folder to download into.</source>
+      <translation>Choisissez un dossier de téléchargement.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>Choose a polygon layer in the list first.</source>
       <translation>Choisissez d'abord une couche de polygones dans la liste.</translation>
@@ -194,14 +294,69 @@
       <translation>Choisissez une couche vecteur de polygones pour la zone d'intérêt.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Choose an area of interest in the dock first</source>
+      <translation>Choisissez d'abord une zone d'intérêt dans le panneau</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Choose an existing project, or press ↻ to list them.</source>
       <translation>Choisissez un projet existant, ou cliquez sur ↻ pour les lister.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>Choose at least one kind of file to download.</source>
+      <translation>Choisissez au moins un type de fichier à télécharger.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Choose at least one kind of file.</source>
+      <translation>Choisissez au moins un type de fichier.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
       <source>Choose at least one output format.</source>
       <translation>Choisissez au moins un format de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Choose the catalogue configuration file (.ini).</source>
+      <translation>Choisissez le fichier de configuration du catalogue (.ini).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Cloud %</source>
+      <translation>Nuages (%)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Cloud cover</source>
+      <translation>Couverture nuageuse</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Cloud cover (%)</source>
+      <translation>Couverture nuageuse (%)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Collection id (urn:eop:…)</source>
+      <translation>Identifiant de la collection (urn:eop:…)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Collections of {name}</source>
+      <translation>Collections de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Configuration</source>
+      <translation>Configuration</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/dock.py" />
@@ -217,6 +372,16 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>Coordinates such as ({x}, {y}) are not longitude/latitude degrees: the coordinate reference system is probably wrong.</source>
       <translation>Des coordonnées comme ({x}, {y}) ne sont pas des degrés de longitude/latitude : le SCR est probablement incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>Counting the matching products…</source>
+      <translation>Décompte des produits correspondants…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Counting the products…</source>
+      <translation>Décompte des produits…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -259,9 +424,29 @@
       <translation>Traverse l'antiméridien (180°).</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Custom .ini file</source>
+      <translation>Fichier .ini personnalisé</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>DL models</source>
       <translation>Modèles DL</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Data</source>
+      <translation>Données</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Dates</source>
+      <translation>Dates</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/brightearth_algorithm.py" />
@@ -274,6 +459,11 @@
       <translation>Modèles par défaut (ou noms, séparés par des virgules)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Descending</source>
+      <translation>Descendante</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/jobs_panel.py" />
       <source>Done</source>
       <translation>Terminée</translation>
@@ -284,9 +474,34 @@
       <translation>Terminé : {count} couches chargées</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Download</source>
+      <translation>Télécharger</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Download of {count} products started: follow it in the Jobs section.</source>
+      <translation>Téléchargement de {count} produits lancé : suivez-le dans la section Tâches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Download products</source>
+      <translation>Télécharger des produits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Download the selected products</source>
+      <translation>Télécharger les produits sélectionnés</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/download_run.py" />
       <source>Downloaded {count} files ({size})</source>
       <translation>{count} fichiers téléchargés ({size})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>Downloading {count} files</source>
+      <translation>Téléchargement de {count} fichiers</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download_run.py" />
@@ -297,6 +512,16 @@
       <location filename="eo_connector/core/download.py" />
       <source>Downloading {name} failed unexpectedly; run the download again to resume it.</source>
       <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>Downloads of {platform} products are not available yet.</source>
+      <translation>Le téléchargement des produits {platform} n'est pas encore disponible.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Download…</source>
+      <translation>Télécharger…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
@@ -324,9 +549,29 @@
       <translation>Saisissez l'adresse e-mail de votre compte.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>Enter your Terrascope username and password.</source>
+      <translation>Saisissez votre nom d'utilisateur et votre mot de passe Terrascope.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/connections.py" />
+      <source>Enter your password, or sign in with the browser.</source>
+      <translation>Saisissez votre mot de passe, ou connectez-vous avec le navigateur.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
       <source>Enter your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Enter your username.</source>
+      <translation>Saisissez votre nom d'utilisateur.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Environment</source>
+      <translation>Environnement</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
@@ -344,6 +589,16 @@
       <translation>Emprise (lon/lat) : {west}, {south} — {east}, {north}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Extra</source>
+      <translation>Autres</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/search_filters.py" />
+      <source>Extra parameter line {number} is not key=value: {line}</source>
+      <translation>La ligne {number} des autres paramètres n'est pas de la forme clé=valeur : {line}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/safe_paths.py" />
       <source>Extracted {count} files</source>
       <translation>{count} fichiers extraits</translation>
@@ -357,6 +612,26 @@
       <location filename="eo_connector/gui/jobs_panel.py" />
       <source>Failed</source>
       <translation>Échouée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Files to download</source>
+      <translation>Fichiers à télécharger</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Filter the list by title or id</source>
+      <translation>Filtrer la liste par titre ou identifiant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Folder for the downloaded products</source>
+      <translation>Dossier des produits téléchargés</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
@@ -379,6 +654,11 @@
       <translation>Oublier la zone d'intérêt</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Free space in {folder}: {free}.</source>
+      <translation>Espace libre dans {folder} : {free}.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>From</source>
       <translation>Source</translation>
@@ -399,9 +679,44 @@
       <translation>Donnez un nom au scénario.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>HR-VPP</source>
+      <translation>HR-VPP</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Highest cloud cover (100 %: no maximum)</source>
+      <translation>Couverture nuageuse maximale (100 % : pas de maximum)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Imagery</source>
       <translation>Imagerie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>In the browser</source>
+      <translation>Dans le navigateur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>In the catalogue configuration {file}, [Catalogue] URL must be an http(s) address.</source>
+      <translation>Dans la configuration du catalogue {file}, [Catalogue] URL doit être une adresse http(s).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>In the catalogue configuration {file}, {key} must be True or False.</source>
+      <translation>Dans la configuration du catalogue {file}, {key} doit valoir True ou False.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>In the catalogue configuration {file}, {key} must be a whole number.</source>
+      <translation>Dans la configuration du catalogue {file}, {key} doit être un nombre entier.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>In the catalogue configuration {file}, {key} must be an http(s) address.</source>
+      <translation>Dans la configuration du catalogue {file}, {key} doit être une adresse http(s).</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -479,6 +794,16 @@
       <translation>Liste des projets BrightEarth</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Listing Terrascope collections</source>
+      <translation>Liste des collections Terrascope</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Listing the catalogue's collections…</source>
+      <translation>Liste des collections du catalogue…</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Listing the result files</source>
       <translation>Liste des fichiers de résultats</translation>
@@ -494,6 +819,21 @@
       <translation>Charger les résultats comme couches</translation>
     </message>
     <message>
+      <location filename="eo_connector/previews.py" />
+      <source>Loading a quicklook</source>
+      <translation>Chargement d'une imagette</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Loading quicklook…</source>
+      <translation>Chargement de l'imagette…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Lowest cloud cover (0 %: no minimum)</source>
+      <translation>Couverture nuageuse minimale (0 % : pas de minimum)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>Map canvas extent</source>
       <translation>Emprise du canevas</translation>
@@ -504,9 +844,24 @@
       <translation>Message</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Metadata (alternates)</source>
+      <translation>Métadonnées (alternates)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Modified</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Mono extraction (one image)</source>
       <translation>Extraction mono (une image)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>More filters</source>
+      <translation>Autres filtres</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
@@ -529,6 +884,11 @@
       <translation>Nouveau projet</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>No abstract.</source>
+      <translation>Aucun résumé.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>No active layer: select a polygon layer in the Layers panel first.</source>
       <translation>Aucune couche active : sélectionnez d'abord une couche de polygones dans le panneau Couches.</translation>
@@ -539,9 +899,19 @@
       <translation>Pas encore de zone d'intérêt : choisissez sa source et cliquez sur « Utiliser comme zone d'intérêt ».</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>No area of interest: the whole catalogue is searched.</source>
+      <translation>Aucune zone d'intérêt : la recherche porte sur tout le catalogue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>No collection matches these filters.</source>
+      <translation>Aucune collection ne correspond à ces filtres.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connections_panel.py" />
-      <source>No connection yet: press + to add your BrightEarth account.</source>
-      <translation>Aucune connexion pour l'instant : cliquez sur + pour ajouter votre compte BrightEarth.</translation>
+      <source>No connection yet: press + to add your BrightEarth or Terrascope account.</source>
+      <translation>Aucune connexion pour l'instant : cliquez sur + pour ajouter votre compte BrightEarth ou Terrascope.</translation>
     </message>
     <message>
       <location filename="eo_connector/layer_aoi.py" />
@@ -554,9 +924,29 @@
       <translation>Aucune tâche pour l'instant : lancez un scénario ci-dessus.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>No product matches: widen the dates, the area or the cloud cover.</source>
+      <translation>Aucun produit ne correspond : élargissez les dates, la zone ou la couverture nuageuse.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>No quicklook</source>
+      <translation>Pas d'imagette</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>No results</source>
+      <translation>Aucun résultat</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/errors.py" />
       <source>No secure place to keep your credentials was found (system keyring or QGIS authentication database).</source>
       <translation>Aucun emplacement sécurisé n'a été trouvé pour conserver vos identifiants (trousseau de clés du système ou base de données d'authentification de QGIS).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>No sign-in needed: this catalogue is open to all.</source>
+      <translation>Aucune connexion nécessaire : ce catalogue est ouvert à tous.</translation>
     </message>
     <message>
       <location filename="eo_connector/layer_aoi.py" />
@@ -579,9 +969,24 @@
       <translation>Non connecté : saisissez le mot de passe de {email}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Not signed in: sign in again with your password or in the browser.</source>
+      <translation>Non connecté : reconnectez-vous avec votre mot de passe ou dans le navigateur.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>Note: {note}</source>
       <translation>Remarque : {note}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Only collections with products over the area of interest</source>
+      <translation>Uniquement les collections ayant des produits sur la zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Only the first {count} previews are added at once.</source>
+      <translation>Seuls les {count} premiers aperçus sont ajoutés à la fois.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/jobs_panel.py" />
@@ -599,6 +1004,11 @@
       <translation>Ouvrir le dossier de sortie de la tâche</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Orbit</source>
+      <translation>Orbite</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
@@ -614,14 +1024,39 @@
       <translation>Sortie : {path}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Over the area of interest</source>
+      <translation>Sur la zone d'intérêt</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/collections_dialog.py" />
       <source>Platform</source>
       <translation>Plateforme</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/previews.py" />
+      <source>Previews</source>
+      <translation>Aperçus</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Product group</source>
+      <translation>Groupe de produits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Product title</source>
+      <translation>Titre du produit</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Product type</source>
+      <translation>Type de produit</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/jobs_panel.py" />
@@ -632,6 +1067,11 @@
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Project name (default: the scenario name)</source>
       <translation>Nom du projet (par défaut : le nom du scénario)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Published</source>
+      <translation>Publié</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -659,6 +1099,11 @@
       <translation>En attente</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Quicklook not available: {reason}</source>
+      <translation>Imagette indisponible : {reason}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Raster</source>
       <translation>Raster</translation>
@@ -672,6 +1117,16 @@
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>Read the area of interest again from the chosen source</source>
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>Related (quality layers)</source>
+      <translation>Associés (couches de qualité)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Relative orbit</source>
+      <translation>Orbite relative</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/jobs_panel.py" />
@@ -729,6 +1184,11 @@
       <translation>En cours</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connections_panel.py" />
       <source>Saved connections</source>
       <translation>Connexions enregistrées</translation>
@@ -757,6 +1217,31 @@
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Scenario {name} started: follow it in the Jobs section.</source>
       <translation>Scénario {name} lancé : suivez-le dans la section Tâches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/footprints.py" />
+      <source>Search results</source>
+      <translation>Résultats de recherche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Search with the box around the area of interest instead of its outline</source>
+      <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Searching…</source>
+      <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>Select at least one product to download.</source>
+      <translation>Sélectionnez au moins un produit à télécharger.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
@@ -794,7 +1279,7 @@
       <translation>Afficher les tâches</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/connection_dialog.py" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
@@ -804,9 +1289,19 @@
       <translation>Se connecter et enregistrer</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Sign in first (connection section): downloads need your Terrascope account.</source>
+      <translation>Connectez-vous d'abord (section Connexion) : les téléchargements nécessitent votre compte Terrascope.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Sign in first: enter your password in the connection section.</source>
       <translation>Connectez-vous d'abord : saisissez votre mot de passe dans la section Connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Sign in on the catalogue's page in your web browser</source>
+      <translation>Se connecter sur la page du catalogue dans votre navigateur web</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/client.py" />
@@ -814,9 +1309,39 @@
       <translation>Reconnectez-vous à BrightEarth : votre session a expiré.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Sign in with the browser</source>
+      <translation>Se connecter avec le navigateur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Sign in with the browser and save</source>
+      <translation>Se connecter avec le navigateur et enregistrer</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/errors.py" />
       <source>Sign-in failed: wrong e-mail or password.</source>
       <translation>Échec de la connexion : adresse e-mail ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>Sign-in in the browser could not start its local listener.</source>
+      <translation>La connexion dans le navigateur n'a pas pu démarrer son serveur d'écoute local.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>Sign-in in the browser needs the local port {port}, which another program is using. Close that program or sign in with your username and password.</source>
+      <translation>La connexion dans le navigateur nécessite le port local {port}, déjà utilisé par un autre programme. Fermez ce programme ou connectez-vous avec votre nom d'utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Sign-in stopped.</source>
+      <translation>Connexion interrompue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Signed in</source>
+      <translation>Connecté</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/connections_panel.py" />
@@ -834,14 +1359,39 @@
       <translation>Connecté en tant que {email} ; cliquez sur Tester pour lire vos crédits.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Signed in as {username}</source>
+      <translation>Connecté en tant que {username}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>Signed in to Terrascope. You can close this tab and go back to QGIS.</source>
+      <translation>Connecté à Terrascope. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
       <source>Signing in to {name}</source>
       <translation>Connexion à {name}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Signing in to {name} in the browser</source>
+      <translation>Connexion à {name} dans le navigateur</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
       <source>Signing in to {url}…</source>
       <translation>Connexion à {url}…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Size of the data files</source>
+      <translation>Taille des fichiers de données</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -874,9 +1424,44 @@
       <translation>État</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/jobs_panel.py" />
       <source>Stop the selected job (partial files are kept)</source>
       <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Stopped: {shown} of {total} products shown.</source>
+      <translation>Arrêté : {shown} produits affichés sur {total}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Terrascope</source>
+      <translation>Terrascope</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/jobs.py" />
+      <source>Terrascope download: {name}</source>
+      <translation>Téléchargement Terrascope : {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Terrascope search in {collection}</source>
+      <translation>Recherche Terrascope dans {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>Terrascope sign-in failed: wrong username or password.</source>
+      <translation>Échec de la connexion à Terrascope : nom d'utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>Test the connection (renew the session and list the collections)</source>
+      <translation>Tester la connexion (renouveler la session et lister les collections)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/connections_panel.py" />
@@ -894,9 +1479,44 @@
       <translation>La base de données d'authentification de QGIS est verrouillée : saisissez son mot de passe principal pour utiliser les identifiants enregistrés.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>The Terrascope sign-in did not succeed. You can close this tab and go back to QGIS.</source>
+      <translation>La connexion à Terrascope n'a pas abouti. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>The Terrascope sign-in was refused in the browser: {reason}</source>
+      <translation>La connexion à Terrascope a été refusée dans le navigateur : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>The Terrascope sign-in was refused: {reason}</source>
+      <translation>La connexion à Terrascope a été refusée : {reason}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>The WKT is in EPSG:{srid}; EO Connector needs longitude/latitude (EPSG:4326).</source>
       <translation>Le WKT est en EPSG:{srid} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/previews.py" />
+      <source>The WMS preview could not be opened: the server did not answer as a WMS.</source>
+      <translation>Impossible d'ouvrir l'aperçu WMS : le serveur n'a pas répondu comme un service WMS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/previews.py" />
+      <source>The WMS preview link is not a web address.</source>
+      <translation>Le lien de l'aperçu WMS n'est pas une adresse web.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/previews.py" />
+      <source>The WMS preview link names no layer.</source>
+      <translation>Le lien de l'aperçu WMS n'indique aucune couche.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>The answer from the browser does not belong to this sign-in (state mismatch); sign in again.</source>
+      <translation>La réponse du navigateur ne correspond pas à cette connexion (paramètre state différent) ; reconnectez-vous.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/safe_paths.py" />
@@ -922,6 +1542,11 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>The area has {count} separate parts; this platform needs one polygon: select one feature or merge them into one.</source>
       <translation>La zone comporte {count} parties séparées ; cette plateforme a besoin d'un seul polygone : sélectionnez une seule entité ou fusionnez-les.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>The area of interest ({area} km²)</source>
+      <translation>La zone d'intérêt ({area} km²)</translation>
     </message>
     <message>
       <location filename="eo_connector/layer_aoi.py" />
@@ -994,9 +1619,39 @@
       <translation>Le rectangle est vide : ses bords ouest et est sont identiques.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>The catalogue configuration file {file} cannot be read.</source>
+      <translation>Impossible de lire le fichier de configuration du catalogue {file}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>The catalogue configuration file {file} does not exist.</source>
+      <translation>Le fichier de configuration du catalogue {file} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>The catalogue configuration file {file} is not a valid .ini file: {problem}</source>
+      <translation>Le fichier de configuration du catalogue {file} n'est pas un fichier .ini valide : {problem}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>The catalogue refused the search.</source>
+      <translation>Le catalogue a refusé la recherche.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/search_filters.py" />
+      <source>The cloud cover range is out of order: {low} % is above {high} %.</source>
+      <translation>La plage de couverture nuageuse est inversée : {low} % est supérieur à {high} %.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/download.py" />
       <source>The connection kept dropping while downloading {name}; run the download again to resume it.</source>
       <translation>La connexion n'a cessé de se couper pendant le téléchargement de {name} ; relancez le téléchargement pour le reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/http.py" />
+      <source>The connection to the server kept dropping; try again later.</source>
+      <translation>La connexion au serveur n'a cessé de se couper ; réessayez plus tard.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_auth.py" />
@@ -1027,6 +1682,21 @@
       <location filename="eo_connector/core/download.py" />
       <source>The downloaded file {name} does not match its expected size or checksum; it was discarded.</source>
       <translation>Le fichier téléchargé {name} ne correspond pas à la taille ou à la somme de contrôle attendue ; il a été supprimé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>The files do not fit: {needed} needed but only {free} free in {folder}. Free some space or choose another folder.</source>
+      <translation>Les fichiers ne tiennent pas : {needed} nécessaires mais seulement {free} disponibles dans {folder}. Libérez de l'espace ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/download.py" />
+      <source>The files of {product} are not offered for download over the web ({href}); search again without accessedFrom, or with accessedFrom=HTTP.</source>
+      <translation>Les fichiers de {product} ne sont pas proposés au téléchargement par le web ({href}) ; relancez la recherche sans accessedFrom, ou avec accessedFrom=HTTP.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>The folder {folder} cannot be used: {reason}</source>
+      <translation>Le dossier {folder} ne peut pas être utilisé : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/layer_aoi.py" />
@@ -1064,6 +1734,21 @@
       <translation>Le SCR de sortie doit être EPSG:3857 ou EPSG:4326.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/search_filters.py" />
+      <source>The parameter {key} is given twice; set it once (the form or the extra parameters).</source>
+      <translation>Le paramètre {key} est donné deux fois ; définissez-le une seule fois (dans le formulaire ou dans les autres paramètres).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/previews.py" />
+      <source>The quicklook image could not be read.</source>
+      <translation>Impossible de lire l'imagette.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/previews.py" />
+      <source>The quicklook is too large to show.</source>
+      <translation>L'imagette est trop grande pour être affichée.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_auth.py" />
       <source>The saved credentials could not be read from the QGIS authentication database.</source>
       <translation>Impossible de lire les identifiants enregistrés dans la base de données d'authentification de QGIS.</translation>
@@ -1082,6 +1767,16 @@
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>The scenario finished but the server lists no result files.</source>
       <translation>Le scénario est terminé mais le serveur n'indique aucun fichier de résultats.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>The search filter {name} cannot be {value}: {expected}</source>
+      <translation>Le filtre de recherche {name} ne peut pas valoir {value} : {expected}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>The selected products have no files of the chosen kinds.</source>
+      <translation>Les produits sélectionnés n'ont aucun fichier des types choisis.</translation>
     </message>
     <message>
       <location filename="eo_connector/connections.py" />
@@ -1164,6 +1859,16 @@
       <translation>Le serveur a envoyé un nom de fichier dangereux ({name}) ; rien n'a été écrit hors du dossier de sortie.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>The sign-in in the browser was not completed in time; try again.</source>
+      <translation>La connexion dans le navigateur n'a pas été terminée à temps ; réessayez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>The size of {count} of them is not known in advance.</source>
+      <translation>La taille de {count} d'entre eux n'est pas connue à l'avance.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>The text is not valid GeoJSON (expected a geometry, a Feature or a FeatureCollection).</source>
       <translation>Le texte n'est pas un GeoJSON valide (attendu : une géométrie, une Feature ou une FeatureCollection).</translation>
@@ -1172,6 +1877,26 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>The text is not valid WKT (expected e.g. POLYGON((lon lat, ...))).</source>
       <translation>Le texte n'est pas un WKT valide (attendu par ex. : POLYGON((lon lat, ...))).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>The web browser could not be opened for the Terrascope sign-in.</source>
+      <translation>Impossible d'ouvrir le navigateur web pour la connexion à Terrascope.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>The web browser could not be opened for the sign-in; choose “Username and password” instead.</source>
+      <translation>Impossible d'ouvrir le navigateur web pour la connexion ; choisissez plutôt « Nom d'utilisateur et mot de passe ».</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>The web browser could not be opened for the sign-in; use your password instead.</source>
+      <translation>Impossible d'ouvrir le navigateur web pour la connexion ; utilisez plutôt votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/search_filters.py" />
+      <source>The {what} dates are out of order: {start} is after {end}.</source>
+      <translation>Les dates {what} ne sont pas dans l'ordre : {start} est postérieure à {end}.</translation>
     </message>
     <message>
       <location filename="eo_connector/connections.py" />
@@ -1184,9 +1909,39 @@
       <translation>Il n'existe aucune tâche {id}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>These results have no footprint to zoom to.</source>
+      <translation>Ces résultats n'ont aucune emprise sur laquelle zoomer.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>This account has no project yet.</source>
       <translation>Ce compte n'a encore aucun projet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>This catalogue does not accept a username and password; sign in with the browser instead.</source>
+      <translation>Ce catalogue n'accepte pas de nom d'utilisateur et mot de passe ; connectez-vous plutôt avec le navigateur.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>This catalogue does not offer sign-in in the browser; use your username and password instead.</source>
+      <translation>Ce catalogue ne propose pas de connexion dans le navigateur ; utilisez plutôt votre nom d'utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>Tile</source>
+      <translation>Tuile</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>Tile id</source>
+      <translation>Identifiant de tuile</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Title</source>
+      <translation>Titre</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download.py" />
@@ -1197,6 +1952,16 @@
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>Type</source>
       <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/config.py" />
+      <source>Unknown Terrascope environment "{name}"; choose one of: {choices}.</source>
+      <translation>Environnement Terrascope inconnu « {name} » ; choisissez parmi : {choices}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/download.py" />
+      <source>Unknown kind of product file: {kinds}. Choose among: {choices}.</source>
+      <translation>Type de fichier de produit inconnu : {kinds}. Choisissez parmi : {choices}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -1229,6 +1994,21 @@
       <translation>Utiliser comme zone d'intérêt</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>Use this collection</source>
+      <translation>Utiliser cette collection</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Username</source>
+      <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Username and password</source>
+      <translation>Nom d'utilisateur et mot de passe</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>Valid polygon.</source>
       <translation>Polygone valide.</translation>
@@ -1244,6 +2024,16 @@
       <translation>Formats vecteur</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>Waiting for the browser… (Cancel to stop)</source>
+      <translation>En attente du navigateur… (Annuler pour arrêter)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <source>Waiting for the sign-in in your web browser…</source>
+      <translation>En attente de la connexion dans votre navigateur web…</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Your BrightEarth account has no credits left.</source>
       <translation>Votre compte BrightEarth n'a plus de crédits.</translation>
@@ -1252,6 +2042,11 @@
       <location filename="eo_connector/providers/brightearth/client.py" />
       <source>Your BrightEarth session has expired: sign in again.</source>
       <translation>Votre session BrightEarth a expiré : reconnectez-vous.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>Your Terrascope session has expired: sign in again.</source>
+      <translation>Votre session Terrascope a expiré : reconnectez-vous.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -1264,9 +2059,24 @@
       <translation>Votre session a expiré : reconnectez-vous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Zoom the map to the selected results (all results when none is selected)</source>
+      <translation>Zoomer la carte sur les résultats sélectionnés (tous les résultats si aucun n'est sélectionné)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>Zoom to</source>
+      <translation>Zoomer sur</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>a connection</source>
       <translation>une connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>a dict needs west, south, east and north.</source>
+      <translation>un dictionnaire doit contenir west, south, east et north.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
@@ -1274,9 +2084,24 @@
       <translation>une zone d'intérêt</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>an interval is a pair (lowest, highest); use None for an open side.</source>
+      <translation>un intervalle est une paire (minimum, maximum) ; utilisez None pour une borne ouverte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>any</source>
+      <translation>indifférent</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>closed a ring that goes around the globe over the pole</source>
       <translation>fermeture d'un anneau qui fait le tour du globe par le pôle</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>collection</source>
+      <translation>des collections</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1284,14 +2109,29 @@
       <translation>fusion de {count} entités en une seule</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>e.g. 31UFS</source>
+      <translation>p. ex. 31UFS</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
       <source>e.g. My BrightEarth account</source>
       <translation>p. ex. Mon compte BrightEarth</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>e.g. My Terrascope account</source>
+      <translation>p. ex. Mon compte Terrascope</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
       <source>invalid geometry</source>
       <translation>géométrie invalide</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>key=value, one a line (e.g. resolution=10)</source>
+      <translation>clé=valeur, une par ligne (p. ex. resolution=10)</translation>
     </message>
     <message>
       <location filename="eo_connector/layer_aoi.py" />
@@ -1334,6 +2174,11 @@
       <translation>l'emprise du canevas</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>modification</source>
+      <translation>de modification</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>no details given</source>
       <translation>aucun détail fourni</translation>
@@ -1349,9 +2194,19 @@
       <translation>aucun polygone</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>ongoing</source>
+      <translation>en cours</translation>
+    </message>
+    <message>
       <location filename="eo_connector/layer_aoi.py" />
       <source>points</source>
       <translation>points</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>publication</source>
+      <translation>de publication</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1362,6 +2217,11 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>repaired {count} invalid geometries ({reason})</source>
       <translation>réparation de {count} géométries invalides ({reason})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>search</source>
+      <translation>de recherche</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1379,14 +2239,59 @@
       <translation>trousseau de clés du système</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/connection_dialog.py" />
+      <source>terracatalogueclient configuration file</source>
+      <translation>fichier de configuration terracatalogueclient</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/aoi_panel.py" />
       <source>unknown</source>
       <translation>inconnu</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>use (west, south, east, north) in degrees.</source>
+      <translation>utilisez (ouest, sud, est, nord) en degrés.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>use WKT text, a shapely geometry or a GeoJSON geometry.</source>
+      <translation>utilisez un texte WKT, une géométrie shapely ou une géométrie GeoJSON.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>use a date, a date and time, or text like 2021-01-31.</source>
+      <translation>utilisez une date, une date et heure, ou un texte comme 2021-01-31.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>use a maximum percentage or a pair (lowest, highest).</source>
+      <translation>utilisez un pourcentage maximal ou une paire (minimum, maximum).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>use a whole number of products, or None for all.</source>
+      <translation>utilisez un nombre entier de produits, ou None pour tous.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/connection_dialog.py" />
       <source>you@example.com</source>
       <translation>vous@example.com</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>{count} collections match.</source>
+      <translation>{count} collections correspondent.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>{count} files downloaded</source>
+      <translation>{count} fichiers téléchargés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>{count} files, {size} in total.</source>
+      <translation>{count} fichiers, {size} au total.</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1402,6 +2307,26 @@
       <location filename="eo_connector/gui/jobs_panel.py" />
       <source>{count} layers loaded in group {name}</source>
       <translation>{count} couches chargées dans le groupe {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>{count} of {total} products</source>
+      <translation>{count} produits sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/catalogue_search.py" />
+      <source>{count} of {total} results</source>
+      <translation>{count} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>{count} products of {collection}</source>
+      <translation>{count} produits de {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/download_dialog.py" />
+      <source>{count} products selected.</source>
+      <translation>{count} produits sélectionnés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -1444,9 +2369,59 @@
       <translation>{n} secondes</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>{results} — loading…</source>
+      <translation>{results} — chargement…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>{results}, {count} selected</source>
+      <translation>{results}, {count} sélectionnés</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/http_errors.py" />
       <source>{sentence} The server said: {explanation}</source>
       <translation>{sentence} Réponse du serveur : {explanation}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>{shown} of {total} results</source>
+      <translation>{shown} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>{shown} results</source>
+      <translation>{shown} résultats</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/collections_dialog.py" />
+      <source>{start} – {end}</source>
+      <translation>{start} – {end}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/connections_panel.py" />
+      <source>{status} — the catalogue lists {count} collections.</source>
+      <translation>{status} — le catalogue compte {count} collections.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>{total} products match</source>
+      <translation>{total} produits correspondent</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/client.py" />
+      <source>{total} products match this search, more than the catalogue can list ({reachable}). Please narrow the search (smaller area, shorter dates, lower cloud cover) and try again.</source>
+      <translation>{total} produits correspondent à cette recherche, plus que le catalogue ne peut en lister ({reachable}). Affinez la recherche (zone plus petite, période plus courte, couverture nuageuse plus faible) puis réessayez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <source>{total} products match — {shown} shown, more coming…</source>
+      <translation>{total} produits correspondent — {shown} affichés, d'autres arrivent…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_model.py" />
+      <source>{value} %</source>
+      <translation>{value} %</translation>
     </message>
   </context>
 </TS>

@@ -25,7 +25,9 @@ def reference_client(ini: str, collection: str, bbox) -> float:
     from terracatalogueclient import Catalogue
     from terracatalogueclient.config import CatalogueConfig
 
-    catalogue = Catalogue(CatalogueConfig.from_file(ini))
+    from tests.emulators.terrascope import DEMO_PASSWORD, DEMO_USER
+
+    catalogue = Catalogue(CatalogueConfig.from_file(ini)).authenticate_non_interactive(DEMO_USER, DEMO_PASSWORD)
     started = time.perf_counter()
     products = list(catalogue.get_products(collection, bbox=list(bbox)))
     seconds = time.perf_counter() - started
@@ -42,11 +44,16 @@ def eo_connector_search(app, ini: str, collection: str, bbox):
     from eo_connector.gui.results_browser import ResultsBrowser
     from eo_connector.providers.terrascope.client import TerrascopeClient
     from eo_connector.providers.terrascope.config import config_from_file
+    from eo_connector.providers.terrascope.oidc import OidcClient, TokenKeeper
     from tests.bench import StallMeter
+    from tests.emulators.terrascope import DEMO_PASSWORD, DEMO_USER
 
     config = config_from_file(ini)
-    client = TerrascopeClient(config, HttpSession(config.catalogue_url))
+    http = HttpSession(config.catalogue_url)
+    oidc = OidcClient(config, http)
+    client = TerrascopeClient(config, http, TokenKeeper(oidc, oidc.password_grant(DEMO_USER, DEMO_PASSWORD)))
     browser = ResultsBrowser(None, project=QgsProject.instance(), platform="terrascope")
+    browser.set_headers_provider(client.auth_headers)  # quicklooks are behind the sign-in, as on Terrascope
     browser.resize(500, 700)
     browser.show()
     search = CatalogueSearch()
