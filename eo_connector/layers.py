@@ -108,17 +108,23 @@ def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_i
                 logger.warning("result file %s could not be opened as a layer", path)
                 continue
             _style(layer, kind)
-            for key, value in (("job_id", job_id), ("platform", platform), ("kind", kind), ("source", path)):
-                layer.setCustomProperty(PROPERTY + key, value)
-            project.addMapLayer(layer, False)
-            target = group
-            if len(tiles) > 1:
-                target = subgroups.get(base) or subgroups.setdefault(base, group.addGroup(base))
-            target.addLayer(layer)
+            _add(project, layer, group, subgroups, base if len(tiles) > 1 else "",
+                 {"job_id": job_id, "platform": platform, "kind": kind, "source": path})
             layers.append(layer)
     if not layers:
         project.layerTreeRoot().removeChildNode(group)
     return layers
+
+
+def _add(project, layer, group, subgroups: Dict[str, QgsLayerTreeGroup], subgroup: str, properties: dict):
+    """Mark the layer as ours (found again after a project reload), then add it to the group or its subgroup."""
+    for key, value in properties.items():
+        layer.setCustomProperty(PROPERTY + key, value)
+    project.addMapLayer(layer, False)
+    target = group
+    if subgroup:
+        target = subgroups.get(subgroup) or subgroups.setdefault(subgroup, group.addGroup(subgroup))
+    target.addLayer(layer)
 
 
 def _load_per_folder(chosen, group_name, root_dir, job_id, platform, project) -> List[QgsMapLayer]:
@@ -131,13 +137,8 @@ def _load_per_folder(chosen, group_name, root_dir, job_id, platform, project) ->
             if not layer.isValid():
                 logger.warning("downloaded file %s could not be opened as a layer", path)
                 continue
-            for key, value in (("job_id", job_id), ("platform", platform), ("product", folder), ("source", path)):
-                layer.setCustomProperty(PROPERTY + key, value)
-            project.addMapLayer(layer, False)
-            target = group
-            if folder:
-                target = subgroups.get(folder) or subgroups.setdefault(folder, group.addGroup(folder))
-            target.addLayer(layer)
+            _add(project, layer, group, subgroups, folder,
+                 {"job_id": job_id, "platform": platform, "product": folder, "source": path})
             layers.append(layer)
     if not layers:
         project.layerTreeRoot().removeChildNode(group)

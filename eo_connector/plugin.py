@@ -73,6 +73,7 @@ class EOConnectorPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
         i18n.set_translator(None)
+        i18n.set_number_format(None)
 
     def show_dock(self, visible=True):
         missing = dependencies.blocking(dependencies.missing())
@@ -99,6 +100,7 @@ class EOConnectorPlugin:
             QCoreApplication.installTranslator(translator)
             self.translator = translator
         i18n.set_translator(QCoreApplication.translate)
+        i18n.set_number_format(QLocale().toString)
 
     def _mention_interrupted_jobs(self):
         from .core.job_store import JobStore

@@ -7,6 +7,7 @@ Every user-visible literal in the code is written as tr("...") so tests/tools/up
 
 CONTEXT = "EOConnector"
 _translate = None
+_format_number = None
 
 
 def set_translator(translate):
@@ -19,3 +20,14 @@ def tr(text: str, **values) -> str:
     """Translate `text`, then fill its {placeholders} with `values`."""
     translated = _translate(CONTEXT, text) if _translate else text
     return translated.format(**values) if values else translated
+
+
+def set_number_format(format_number):
+    """Install a function int -> text in the user's locale, e.g. QLocale().toString."""
+    global _format_number
+    _format_number = format_number
+
+
+def number(value: int) -> str:
+    """A whole number grouped as the user's locale does it (12,345 in English, 12 345 in French)."""
+    return _format_number(int(value)) if _format_number else f"{int(value):,}"

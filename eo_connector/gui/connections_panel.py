@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QWidget
 
 from ..connections import PLATFORM_NAMES, Connections
 from ..core.errors import Cancelled, EOError, SessionExpired
-from ..core.i18n import tr
+from ..core.i18n import number, tr
 from ..core.models import Connection
 from ..providers import terrascope
 from .browser_sign_in import BrowserOpener, open_in_system_browser
@@ -22,7 +22,7 @@ def format_credits(value) -> str:
         value = int(value)
     if isinstance(value, float):
         return f"{value:,.2f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
+    return number(value) if isinstance(value, int) else str(value)
 
 
 class ConnectionsPanel(QWidget, load_form("connections_panel")):

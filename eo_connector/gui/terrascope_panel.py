@@ -15,7 +15,7 @@ from ..catalogue_search import CatalogueSearch
 from ..connections import Connections
 from ..core.aoi import AOI
 from ..core.errors import Cancelled, EOError
-from ..core.i18n import tr
+from ..core.i18n import number, tr
 from ..core.models import Connection
 from ..jobs import JobManager
 from ..providers import terrascope
@@ -286,8 +286,8 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         self.browser.add_page(items, total)
         shown = len(self.browser.items())
         if shown < total:
-            self._show_count(tr("{total} products match — {shown} shown, more coming…", total=f"{total:,}",
-                                shown=f"{shown:,}"))
+            self._show_count(tr("{total} products match — {shown} shown, more coming…", total=number(total),
+                                shown=number(shown)))
         else:
             self._show_count(self._match_sentence(total))
 
@@ -297,7 +297,7 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
             return tr("No product matches: widen the dates, the area or the cloud cover.")
         if total == 1:
             return tr("1 product matches")
-        return tr("{total} products match", total=f"{total:,}")
+        return tr("{total} products match", total=number(total))
 
     def _search_finished(self, received: int, error):
         self.browser.set_loading(False)
@@ -305,8 +305,8 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         if error is None:
             self._show_count(self._match_sentence(max(self.total, shown)))
         elif isinstance(error, Cancelled):
-            self._show_count(tr("Stopped: {shown} of {total} products shown.", shown=f"{shown:,}",
-                                total=f"{self.total:,}"))
+            self._show_count(tr("Stopped: {shown} of {total} products shown.", shown=number(shown),
+                                total=number(self.total)))
         else:
             if isinstance(error, TooManyResults):
                 self._show_count(self._match_sentence(error.total))

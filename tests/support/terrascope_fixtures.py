@@ -9,13 +9,7 @@ Every emulator started here is stopped at teardown, and a test fails if the emul
 
 import pytest
 
-
-def _stop_and_check(emulators):
-    crashes = []
-    for emulator in emulators:
-        emulator.stop()
-        crashes += emulator.errors
-    assert not crashes, "the emulator crashed while answering:\n" + "\n".join(crashes)
+from tests.support.emulator_fixtures import _stop_and_check
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from ...core.aoi import AOI
 from ...core.errors import EOError, InvalidInput, ProtocolError
 from ...core.http import HttpSession
 from ...core.http_errors import raise_for_status
-from ...core.i18n import tr
+from ...core.i18n import number, tr
 from ...core.log import get_logger
 from ...core.models import Item
 from ...core.progress import Progress
@@ -55,7 +55,7 @@ class TooManyResults(InvalidInput):
         self.reachable = reachable
         super().__init__(tr("{total} products match this search, more than the catalogue can list ({reachable}). "
                             "Please narrow the search (smaller area, shorter dates, lower cloud cover) and try again.",
-                            total=f"{total:,}", reachable=f"{reachable:,}"), details)
+                            total=number(total), reachable=number(reachable)), details)
 
 
 # -- parameters ----------------------------------------------------------------------------------------------------
@@ -228,8 +228,8 @@ class TerrascopeClient:
             items = [item_from_feature(f, collection) for f in features[:requested - delivered]]
             delivered += len(items)
             if progress is not None:
-                progress.report(delivered / requested, tr("{count} of {total} products", count=f"{delivered:,}",
-                                                          total=f"{requested:,}"))
+                progress.report(delivered / requested, tr("{count} of {total} products", count=number(delivered),
+                                                          total=number(requested)))
             yield ProductPage(items, _whole(answer, "totalResults", total), _whole(answer, "startIndex", 1))
             if delivered >= requested:
                 return
