@@ -29,6 +29,11 @@
       <translation>1 produit sélectionné.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>1 result</source>
+      <translation>1 résultat</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/brightearth_panel.py" />
       <source>3D</source>
       <translation>3D</translation>
@@ -2372,6 +2377,11 @@
       <location filename="eo_connector/gui/results_browser.py" />
       <source>{results} — loading…</source>
       <translation>{results} — chargement…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/results_browser.py" />
+      <source>{results}, 1 selected</source>
+      <translation>{results}, 1 sélectionné</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/results_browser.py" />

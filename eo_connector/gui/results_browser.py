@@ -356,9 +356,13 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
             text = tr("Searching…") if self._loading else tr("No results") if self._searched else ""
         elif self._total is not None:
             text = tr("{shown} of {total} results", shown=locale.toString(shown), total=locale.toString(self._total))
+        elif shown == 1:
+            text = tr("1 result")
         else:
             text = tr("{shown} results", shown=locale.toString(shown))
-        if shown and self._selected_count:
+        if shown and self._selected_count == 1:
+            text = tr("{results}, 1 selected", results=text)
+        elif shown and self._selected_count:
             text = tr("{results}, {count} selected", results=text, count=locale.toString(self._selected_count))
         if shown and self._loading:
             text = tr("{results} — loading…", results=text)
