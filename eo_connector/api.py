@@ -21,6 +21,7 @@ from typing import List, Optional
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
 from . import services, settings
+from .browser_sign_in import BrowserOpener, open_in_system_browser
 from .core.aoi import AOI, aoi_from_wkt
 from .core.errors import Cancelled, EOError
 from .core.models import Connection, JobRecord, JobState
@@ -96,16 +97,10 @@ def sign_in(connection=None, password: Optional[str] = None, *, browser: bool = 
     {'username'} for Terrascope. browser=True: Terrascope's sign-in page in the system browser (cancel the task
     in QGIS's task manager to give up)."""
     target = _connection(connection)
-    opener = _open_in_browser if browser else None
+    # The sign-in runs in a task; the browser is opened on the GUI thread, as Qt wants.
+    opener = BrowserOpener(open_in_system_browser) if browser else None
     return _wait_for_task(f"Sign in to {target.name}", lambda progress: services.connections().sign_in(
         target, password, progress=progress, open_browser=opener))
-
-
-def _open_in_browser(url: str) -> bool:
-    from qgis.PyQt.QtCore import QUrl
-    from qgis.PyQt.QtGui import QDesktopServices
-
-    return QDesktopServices.openUrl(QUrl(url))
 
 
 def me(connection=None) -> dict:

@@ -18,4 +18,5 @@ pytest_plugins = [
     "tests.support.keyring_fixtures",
     "tests.support.emulator_fixtures",
     "tests.support.terrascope_fixtures",
+    "tests.support.state_fixtures",
 ]

@@ -11,19 +11,11 @@ from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD
 
 
 @pytest.fixture
-def console(memory_keyring, beod_emulator, tmp_path, monkeypatch):
-    """A fresh set of services, as in a new QGIS session, with fast polling."""
-    from eo_connector import settings
-
-    monkeypatch.setattr(settings, "jobs_file", lambda: str(tmp_path / "jobs.json"))
-    monkeypatch.setattr(settings, "default_output_root", lambda: str(tmp_path / "results"))
-    services.reset()
-    settings.save_connections([])
+def console(memory_keyring, beod_emulator, fresh_services):
+    """A fresh set of services, as in a new QGIS session, with fast polling (set up after the emulator, so torn
+    down before it stops)."""
     services.jobs().poll_interval = 0.02
     yield beod_emulator
-    services.reset()
-    settings.save_connections([])
-    QgsProject.instance().clear()
 
 
 def polygon_layer(name="parcels", crs="EPSG:3857", wkts=("POLYGON((784800 5408800, 785600 5408800, "

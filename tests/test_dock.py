@@ -11,7 +11,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsRectangle,
-    QgsSettings,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
@@ -32,16 +31,6 @@ AOI_WKT = ("POLYGON((6.9526851 43.6127385, 6.9494318 43.6123796, 6.9465658 43.61
            "6.9558764 43.6056493, 6.9575960 43.6079826, 6.9587734 43.6099231, 6.9585565 43.6117963, "
            "6.9526851 43.6127385))")
 WAIT_MS = 20000
-
-
-@pytest.fixture
-def clean_state(qgis_app):
-    """No saved connections, form values or layers from another test."""
-    QgsSettings().remove(settings.PREFIX.rstrip("/"))
-    yield
-    QgsSettings().remove(settings.PREFIX.rstrip("/"))
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsPointXY,
-    QgsProject,
     QgsRectangle,
     QgsWkbTypes,
 )
@@ -36,13 +35,6 @@ def make_items(count, start=0, **extra_props):
                           datetime=props["datetime"], properties=props, collection="urn:eop:TEST",
                           assets={"data-1": Asset(href=f"http://127.0.0.1/data/{n}.tif", roles=["data"])}))
     return items
-
-
-@pytest.fixture
-def project(qgis_app):
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 def test_a_page_becomes_features_with_neutral_attributes(project):

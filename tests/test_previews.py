@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject
+from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from qgis.PyQt.QtGui import QColor, QImage
 
@@ -156,13 +156,6 @@ def preview_server():
     server.stop()
 
 
-@pytest.fixture
-def clean_project(qgis_app):
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
-
-
 # -- decoding
 
 @pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
@@ -297,13 +290,13 @@ def render(qtbot, layer):
     return job.renderedImage()
 
 
-def test_wms_preview_layer_is_built_in_a_task_and_draws_with_time(qgis_app, qtbot, preview_server, clean_project):
+def test_wms_preview_layer_is_built_in_a_task_and_draws_with_time(qgis_app, qtbot, preview_server, project):
     url = preview_server.getmap_url(layers="CGS_S2_NDVI,CGS_S2_RADIOMETRY")
     layer, error = run_task(qtbot, lambda progress: build_wms_layer(url, "S2 2022-02-11", progress))
     assert error is None and layer.isValid() and layer.providerType() == "wms"
     assert layer.thread() == qgis_app.thread() and layer.dataProvider().thread() == qgis_app.thread()
-    add_preview_layer(layer, "urn:item:1", clean_project)
-    group = clean_project.layerTreeRoot().findGroup("Previews")
+    add_preview_layer(layer, "urn:item:1", project)
+    group = project.layerTreeRoot().findGroup("Previews")
     assert group is not None and [n.layer() for n in group.findLayers()] == [layer]
     assert layer.customProperty(PROPERTY + "item_id") == "urn:item:1"
     image = render(qtbot, layer)
@@ -314,13 +307,13 @@ def test_wms_preview_layer_is_built_in_a_task_and_draws_with_time(qgis_app, qtbo
     assert getmaps[-1]["LAYERS"] == "CGS_S2_NDVI,CGS_S2_RADIOMETRY"  # the link's order
 
 
-def test_a_second_preview_goes_in_the_same_group(qgis_app, qtbot, preview_server, clean_project):
+def test_a_second_preview_goes_in_the_same_group(qgis_app, qtbot, preview_server, project):
     for day in ("2022-02-11", "2022-02-14"):
         layer, error = run_task(qtbot, lambda p, day=day: build_wms_layer(preview_server.getmap_url(time=day), day, p))
-        add_preview_layer(layer, day, clean_project)
-    group = clean_project.layerTreeRoot().findGroup("Previews")
+        add_preview_layer(layer, day, project)
+    group = project.layerTreeRoot().findGroup("Previews")
     assert [n.layer().name() for n in group.findLayers()] == ["2022-02-14", "2022-02-11"]
-    assert len(clean_project.layerTreeRoot().children()) == 1
+    assert len(project.layerTreeRoot().children()) == 1
 
 
 def test_a_link_to_something_else_than_a_wms_is_an_error_in_words(qgis_app, qtbot, preview_server):

@@ -3,7 +3,7 @@ fill, rows clicked select features, features selected on the map select rows (no
 current and visible rows (auth header, TIFF), a WMS preview becomes a layer, clear() and a removed layer."""
 
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 from qgis.PyQt.QtCore import QLocale, Qt
 from qgis.PyQt.QtGui import QIcon
 
@@ -18,13 +18,6 @@ from tests.test_previews import TOKEN, PreviewServer, encoded_image, float_tiff
 
 WAIT_MS = 20000
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture
-def project(qgis_app):
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import os
 import pytest
 from qgis.core import QgsProject
 
-from eo_connector import api, services, settings
+from eo_connector import api
 from eo_connector.core.aoi import aoi_from_bbox
 from eo_connector.core.errors import AuthenticationError
 from eo_connector.providers.terrascope.client import SearchRefused, TooManyResults
@@ -14,20 +14,13 @@ from tests.emulators.terrascope import DEMO_BBOX, DEMO_PASSWORD, DEMO_USER, S2_T
 
 
 @pytest.fixture
-def console(memory_keyring, terrascope_emulator_factory, tmp_path, monkeypatch):
+def console(memory_keyring, terrascope_emulator_factory, fresh_services, tmp_path):
     """Fresh services as in a new QGIS session, and a Terrascope emulator with a small S2 collection."""
-    monkeypatch.setattr(settings, "jobs_file", lambda: str(tmp_path / "jobs.json"))
-    monkeypatch.setattr(settings, "default_output_root", lambda: str(tmp_path / "results"))
-    services.reset()
-    settings.save_connections([])
     emulator = terrascope_emulator_factory(products={S2_TOC: 240})
     ini = tmp_path / "emulator.ini"
     emulator.write_ini(ini)
     emulator.ini = str(ini)
     yield emulator
-    services.reset()
-    settings.save_connections([])
-    QgsProject.instance().clear()
 
 
 def demo_aoi():

@@ -7,7 +7,7 @@ import os
 
 import pytest
 import requests
-from qgis.core import QgsProject, QgsSettings, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
 
 from eo_connector import settings
@@ -24,15 +24,6 @@ from tests.emulators.terrascope import CGLS_NDVI, DEMO_PASSWORD, DEMO_USER, S1_G
 
 WAIT_MS = 20000
 SAMPLE_AOI = os.path.join(os.path.dirname(__file__), "data", "sample_aoi.gpkg")
-
-
-@pytest.fixture
-def clean_state(qgis_app):
-    QgsSettings().remove(settings.PREFIX.rstrip("/"))
-    yield
-    QgsSettings().remove(settings.PREFIX.rstrip("/"))
-    QgsProject.instance().removeAllMapLayers()
-    QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 @pytest.fixture

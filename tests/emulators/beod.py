@@ -388,10 +388,7 @@ def main() -> None:
     args = parser.parse_args()
     with BeodEmulator(port=args.port, run_seconds=args.run_seconds) as emulator:
         print(f"BEOD emulator at {emulator.url}  user: {DEMO_EMAIL}  password: {DEMO_PASSWORD}  (Ctrl-C stops)")
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
+        emulator.wait_for_ctrl_c()
 
 
 if __name__ == "__main__":

@@ -360,6 +360,14 @@ class EmulatorServer:
     def __exit__(self, *exc: Any) -> None:
         self.stop()
 
+    @staticmethod
+    def wait_for_ctrl_c() -> None:
+        """For an emulator run by hand (`python -m tests.emulators.<name>`): serve until Ctrl-C."""
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+
     @property
     def url(self) -> str:
         if self._httpd is None:

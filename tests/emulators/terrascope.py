@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -277,10 +276,7 @@ def main() -> None:
         ini = emulator.write_ini(Path(tempfile.gettempdir()) / f"terrascope-emulator-{args.port}.ini")
         print(f"Terrascope emulator at {emulator.catalogue_url}  user: {DEMO_USER}  password: {DEMO_PASSWORD}\n"
               f"terracatalogueclient configuration: {ini}  (Ctrl-C stops)", flush=True)
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
+        emulator.wait_for_ctrl_c()
 
 
 if __name__ == "__main__":

@@ -21,18 +21,24 @@ def _stop_and_check(emulators):
     assert not crashes, "the emulator crashed while answering:\n" + "\n".join(crashes)
 
 
-@pytest.fixture
-def beod_emulator_factory():
+def started_emulators(make):
+    """The body of an emulator factory fixture: yields start(**options), which builds one with make(**options) and
+    starts it; at teardown every one started is stopped and checked for crashes."""
     started = []
 
     def start(**options):
-        emulator = BeodEmulator(**{**FAST_BEOD, **options})
+        emulator = make(**options)
         emulator.start()
         started.append(emulator)
         return emulator
 
     yield start
     _stop_and_check(started)
+
+
+@pytest.fixture
+def beod_emulator_factory():
+    yield from started_emulators(lambda **options: BeodEmulator(**{**FAST_BEOD, **options}))
 
 
 @pytest.fixture

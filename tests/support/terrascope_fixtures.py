@@ -9,7 +9,7 @@ Every emulator started here is stopped at teardown, and a test fails if the emul
 
 import pytest
 
-from tests.support.emulator_fixtures import _stop_and_check
+from tests.support.emulator_fixtures import started_emulators
 
 
 @pytest.fixture
@@ -17,16 +17,7 @@ def terrascope_emulator_factory():
     # imported here so that only the tests using the emulator pay for (or fail on) its import
     from tests.emulators.terrascope import TerrascopeEmulator
 
-    started = []
-
-    def start(**options):
-        emulator = TerrascopeEmulator(**options)
-        emulator.start()
-        started.append(emulator)
-        return emulator
-
-    yield start
-    _stop_and_check(started)
+    yield from started_emulators(TerrascopeEmulator)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ same files in the same folder. Files land as <output folder>/<product id after t
 of terracatalogueclient, so a folder filled by either tool is resumed by the other.
 """
 
-import dataclasses
 import os
 from typing import Callable, Iterable, List, Optional, Sequence
 
@@ -16,7 +15,7 @@ from ...core.i18n import tr
 from ...core.models import DownloadEntry, Item, JobRecord
 from ...core.progress import Progress
 from . import PLATFORM
-from .download import FILE_TYPES, download_plan
+from .download import FILE_TYPES, bearer_refresher, download_plan, with_bearer
 
 KIND = "download"
 
@@ -56,15 +55,15 @@ def run_download(client, record: JobRecord, progress: Progress, *,
                  on_change: Callable[[JobRecord], None] = lambda record: None,
                  downloader: Optional[Downloader] = None) -> List[str]:
     """Download (or resume) the record's plan with the client's bearer token; returns the files written."""
-    def with_token(entry: DownloadEntry, fresh: bool = False) -> DownloadEntry:
-        return dataclasses.replace(entry, headers=client.auth_headers(fresh=fresh))
-
-    plan = [with_token(entry) for entry in plan_of(record)]
+    keeper = client.tokens
+    plan = plan_of(record)
+    if keeper is not None:
+        plan = with_bearer(plan, keeper.bearer())
     downloader = downloader or Downloader(client.http, head_first=True)
     progress.report(0.0, tr("Downloading {count} files", count=len(plan)))
     # A refused file gets a renewed token (it may have expired during a long download), then is asked again.
     files = downloader.download(plan, record.output_dir, progress,
-                                refresh=lambda entry: with_token(entry, fresh=True))
+                                refresh=bearer_refresher(keeper) if keeper is not None else None)
     record.outputs = files
     record.remote["downloaded"] = True
     on_change(record)
