@@ -11,18 +11,22 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup test demo package deploy translations bench lint clean
 
-# Debian's QGIS (its Python bindings live in /usr/bin/python3), then a venv over that interpreter.
+# Debian's QGIS (its Python bindings live in /usr/bin/python3) with the distribution's numpy, GDAL, shapely and requests,
+# then a venv over that interpreter: pip adds the test tools and never replaces what the distribution ships.
+DEBIAN_PACKAGES := qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-numpy python3-shapely \
+  python3-requests python3-venv qttools5-dev-tools xvfb xauth aria2 curl git
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
-	@if ! /usr/bin/python3 -c "import qgis.core" 2>/dev/null || ! command -v lrelease >/dev/null \
-	    || ! command -v xvfb-run >/dev/null || ! command -v aria2c >/dev/null; then \
-	  echo "Installing QGIS and tools from Debian (apt-get)..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    qgis python3-qgis qgis-providers python3-gdal gdal-bin qttools5-dev-tools xvfb xauth aria2 curl >/dev/null; \
+$(VENV)/.installed: requirements.txt requirements-dev.txt tests/tools/system_constraints.py
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	    | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian (apt-get):" $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
+	/usr/bin/python3 tests/tools/system_constraints.py > $(VENV)/system-constraints.txt
+	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/system-constraints.txt -r requirements-dev.txt
 	@touch $@
 
 test: setup translations

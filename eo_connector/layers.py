@@ -10,6 +10,7 @@ from typing import Dict, List, Optional
 from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
 from .core.log import logger
+from .gdal_files import open_vector
 from .resources import resource_path
 
 KINDS = ("building", "tree", "road", "clutter", "dtm")
@@ -61,9 +62,7 @@ def _vector_uris(path: str) -> List[tuple]:
     """(uri, sublayer name) for every layer of a GeoPackage; the file itself otherwise."""
     if not path.lower().endswith(".gpkg"):
         return [(path, "")]
-    from osgeo import ogr  # GDAL ships with QGIS; imported here so plugin start stays light
-
-    source = ogr.Open(path)
+    source = open_vector(path)
     if source is None:
         return []
     names = [source.GetLayerByIndex(i).GetName() for i in range(source.GetLayerCount())]

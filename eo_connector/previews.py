@@ -20,6 +20,7 @@ from .core.http import HttpSession, raise_for_status
 from .core.i18n import tr
 from .core.log import logger, redact
 from .core.models import Asset, Item
+from .gdal_files import open_raster
 from .layers import PROPERTY
 from .tasks import OperationTask, start_task
 
@@ -68,7 +69,7 @@ def _decode_with_gdal(data: bytes, max_side: int) -> Optional[QImage]:
     path = f"/vsimem/eo_connector_quicklook_{uuid.uuid4().hex}"
     gdal.FileFromMemBuffer(path, data)
     try:
-        dataset = gdal.Open(path)
+        dataset = open_raster(path)
         if dataset is None or not dataset.RasterCount:
             return None
         scale = max(dataset.RasterXSize, dataset.RasterYSize) / float(max_side)

@@ -83,8 +83,10 @@ def main():
     from qgis.core import QgsApplication
 
     from tests.bench_terrascope import bench_terrascope_search
+    from tests.support.scratch_profile import use_scratch_settings
 
-    app = QgsApplication([], True)
+    profile = use_scratch_settings(tempfile.mkdtemp(prefix="eo-bench-profile-"))
+    app = QgsApplication([], True, profile)
     app.initQgis()
     try:
         bench_brightearth_download(app)

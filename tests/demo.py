@@ -22,16 +22,17 @@ def main() -> int:
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT)
     from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QCoreApplication, QSettings
+
+    from tests.support.scratch_profile import files_in_user_profile, use_scratch_settings
 
     # A scratch QGIS profile: the demo leaves the user's own settings, auth database and keyring alone.
-    profile = os.path.join(OUT, "qgis-profile")
-    QCoreApplication.setOrganizationName("QGIS")
-    QCoreApplication.setApplicationName("QGIS3")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, profile)
+    profile = use_scratch_settings(os.path.join(OUT, "qgis-profile"))
     app = QgsApplication([], True, profile)
     app.initQgis()
+    outside = files_in_user_profile()
+    if outside:
+        print(f"The demo would write into your own QGIS profile: {outside}")
+        return 1
     try:
         return run(app)
     finally:

@@ -10,7 +10,7 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def test_zip_installs_and_loads(tmp_path):
+def test_zip_installs_and_loads(tmp_path, qgis_app):  # qgis_app: the zip is loaded as QGIS would
     subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True, timeout=300)
     parser = configparser.ConfigParser()
     parser.read(os.path.join(ROOT, "metadata.txt"))

@@ -33,13 +33,16 @@ def bar_texts(iface):
 
 
 def test_import_and_load_are_light_and_offline():
-    """Loading the plugin module pulls in no network stack, no shapely, no keyring, no GDAL."""
+    """Loading the plugin module pulls in no network stack, no shapely, no keyring, no GDAL, beyond what QGIS itself
+    imports (QGIS 3.40's qgis.core imports numpy and shapely when they are installed)."""
     code = (
         "import sys, socket\n"
         "socket.socket.connect = lambda *a: (_ for _ in ()).throw(AssertionError('network at start'))\n"
+        "HEAVY = ('requests', 'urllib3', 'shapely', 'keyring', 'osgeo', 'numpy')\n"
+        "import qgis.core, qgis.gui, qgis.PyQt.QtWidgets\n"
+        "before = {m for m in HEAVY if m in sys.modules}\n"
         "import eo_connector, eo_connector.plugin\n"
-        "heavy = [m for m in ('requests', 'shapely', 'keyring', 'osgeo', 'numpy') if m in sys.modules]\n"
-        "print(heavy)\n"
+        "print(sorted(m for m in HEAVY if m in sys.modules and m not in before))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
@@ -115,3 +118,11 @@ def test_metadata_is_complete_for_the_plugin_repository():
         assert general.get(key, "").strip(), key
     assert general["qgisMinimumVersion"] == "3.22"
     assert os.path.exists(os.path.join(ROOT, general["icon"]))
+
+
+def test_the_test_session_writes_only_to_its_scratch_profile(qgis_app):
+    """QgsSettings, the auth database and the profile folder are scratch ones: the developer's own QGIS
+    profile is never touched, on any QGIS version."""
+    from tests.support.scratch_profile import files_in_user_profile
+
+    assert files_in_user_profile() == []

@@ -264,6 +264,8 @@ class Downloader:
         """One request: stream the body into `part` from `offset`. Returns the file's total size if known."""
         name = entry.relative_path
         headers = dict(entry.headers or {})
+        # The bytes on disk must be the file's bytes, so that a Range request continues them (curl does the same).
+        headers.setdefault("Accept-Encoding", "identity")
         if offset:
             headers["Range"] = f"bytes={offset}-"
         response = self.session.request("GET", entry.url, headers=headers, stream=True, progress=job.quiet)
@@ -328,7 +330,7 @@ class Downloader:
     def _copy_body(self, job: DownloadRun, index: int, response, part: str, offset: int):
         """Append the body to `part`; returns (bytes written, the read error that ended it early or None)."""
         written, dropped = 0, None
-        chunks = response.iter_content(self.chunk_size)
+        chunks = self._chunks(response)
         try:
             with open(part, "ab" if offset else "wb") as sink:
                 while True:
@@ -348,6 +350,23 @@ class Downloader:
                 raise disk_full_error(exc, os.path.basename(part[: -len(".part")])) from exc
             raise
         return written, dropped
+
+    def _chunks(self, response):
+        """The body's bytes as they arrive, up to the last byte received before a drop.
+
+        Read from the raw stream without decoding: urllib3 2 buffers a decoded read until the whole chunk is in, so
+        the bytes received before a dropped connection would be lost and could not be resumed. A body sent
+        compressed anyway (despite Accept-Encoding: identity) is decoded by requests."""
+        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+        raw = getattr(response, "raw", None)
+        if encoding not in ("", "identity") or raw is None or not hasattr(raw, "read"):
+            yield from response.iter_content(self.chunk_size)
+            return
+        while True:
+            chunk = raw.read(self.chunk_size, decode_content=False)
+            if not chunk:
+                return
+            yield chunk
 
     @staticmethod
     def _mismatch(job: DownloadRun, path: str, entry: DownloadEntry, total: Optional[int]) -> Optional[str]:

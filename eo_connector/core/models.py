@@ -8,17 +8,33 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 
-@dataclass(slots=True)  # no per-instance __dict__: a search result can hold tens of thousands of assets
 class Asset:
-    """A file of an item. `path` is where it belongs relative to a download folder ('/'-separated)."""
+    """A file of an item. `path` is where it belongs relative to a download folder ('/'-separated).
 
-    href: str
-    title: str = ""
-    media_type: str = ""
-    roles: List[str] = field(default_factory=list)
-    size: Optional[int] = None
-    checksum: Optional[str] = None  # "<algorithm>:<hex>", e.g. "md5:..." or "sha256:..."
-    path: str = ""
+    A plain class with __slots__ (no per-instance __dict__: a search result can hold tens of thousands of assets);
+    `@dataclass(slots=True)` would do the same but needs Python 3.10, and QGIS on Windows and macOS ships 3.9.
+    """
+
+    __slots__ = ("href", "title", "media_type", "roles", "size", "checksum", "path")
+
+    def __init__(self, href: str, title: str = "", media_type: str = "", roles: Optional[List[str]] = None,
+                 size: Optional[int] = None, checksum: Optional[str] = None, path: str = ""):
+        self.href = href
+        self.title = title
+        self.media_type = media_type
+        self.roles = list(roles) if roles else []
+        self.size = size
+        self.checksum = checksum  # "<algorithm>:<hex>", e.g. "md5:..." or "sha256:..."
+        self.path = path
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other):
+        return isinstance(other, Asset) and self.to_dict() == other.to_dict()
+
+    def __repr__(self):
+        return f"Asset({self.href!r}, roles={self.roles!r}, size={self.size!r})"
 
 
 @dataclass

@@ -6,13 +6,13 @@ A search may bring thousands of items into QGIS's process: each keeps few Python
 no copy of the original properties), so the garbage collector's full passes stay short on the GUI thread.
 """
 
-import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ...core.models import Asset, Item
+from ...core.timestamps import iso_utc_seconds
 from . import PLATFORM
 
 LINK_GROUPS = ("data", "related", "previews", "alternates")
@@ -64,14 +64,14 @@ def item_from_feature(feature: dict, collection: str = "") -> Item:
     product_id = str(feature.get("id") or properties.get("identifier") or "")
     acquisition = _acquisition_parameters(properties)
     information = properties.get("productInformation") or {}
-    begin = _iso(acquisition.get("beginningDateTime")) or _date_range(properties.get("date"))[0]
+    begin = iso_utc_seconds(acquisition.get("beginningDateTime")) or _date_range(properties.get("date"))[0]
     assets = _assets(properties.get("links") or {})
     data_sizes = [a.size for a in assets.values() if a.roles[:1] == ["data"] and a.size is not None]
     platforms = _platforms(properties)
     neutral = {
         "title": str(properties.get("title") or product_id),
         "datetime": begin,
-        "end_datetime": _iso(acquisition.get("endingDateTime")),
+        "end_datetime": iso_utc_seconds(acquisition.get("endingDateTime")),
         "cloud_cover": _number(information.get("cloudCover")),
         "tile": str(acquisition.get("tileId") or ""),
         "orbit": acquisition.get("relativeOrbitNumber"),
@@ -166,26 +166,12 @@ def _platforms(properties: dict) -> List[str]:
     return names
 
 
-def _iso(value) -> Optional[str]:
-    """ISO 8601 in UTC to the second with a Z ("2022-02-11T11:33:21Z"); the text as given when not parseable."""
-    if not value:
-        return None
-    text = str(value).strip()
-    try:
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _date_range(value):
     """OpenSearch `date` "start/end" (either side may be empty) -> (start, end) ISO strings or None."""
     if not value:
         return None, None
     start, _, end = str(value).partition("/")
-    return _iso(start), _iso(end)
+    return iso_utc_seconds(start), iso_utc_seconds(end)
 
 
 def _number(value) -> Optional[float]:
