@@ -13,8 +13,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # Debian's QGIS (its Python bindings live in /usr/bin/python3) with the distribution's numpy, GDAL, shapely and requests,
 # then a venv over that interpreter: pip adds the test tools and never replaces what the distribution ships.
-DEBIAN_PACKAGES := qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-numpy python3-shapely \
-  python3-requests python3-venv qttools5-dev-tools xvfb xauth aria2 curl git
+# The distribution's shapely is used where it is 2.x (Debian 13 and later); Debian 12's 1.8 is too old, so pip adds 2.x.
+DEBIAN_PACKAGES := qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-numpy python3-requests \
+  python3-venv qttools5-dev-tools xvfb xauth aria2 curl git
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt tests/tools/system_constraints.py
@@ -23,6 +24,11 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt tests/tools/system_con
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian (apt-get):" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@shapely=$$(apt-cache policy python3-shapely 2>/dev/null | sed -n 's/^ *Candidate: *//p'); \
+	if [ -n "$$shapely" ] && dpkg --compare-versions "$$shapely" ge 2 \
+	    && ! dpkg-query -W -f='$${Status}' python3-shapely 2>/dev/null | grep -q "ok installed"; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-shapely >/dev/null; \
 	fi
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	/usr/bin/python3 tests/tools/system_constraints.py > $(VENV)/system-constraints.txt

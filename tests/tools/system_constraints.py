@@ -16,12 +16,20 @@ SHIPPED = ("numpy", "GDAL", "shapely", "requests", "urllib3", "certifi", "charse
            "PyQt5-sip", "keyring", "cryptography")
 
 
+# Older than the plugin supports: not pinned, so pip installs a supported release into the venv instead.
+TOO_OLD = {"shapely": 2}
+
+
 def main():
     for name in SHIPPED:
         try:
-            print(f"{name}=={version(name)}")
+            installed = version(name)
         except PackageNotFoundError:
             continue
+        major = installed.split(".")[0]
+        if name in TOO_OLD and major.isdigit() and int(major) < TOO_OLD[name]:
+            continue
+        print(f"{name}=={installed}")
 
 
 if __name__ == "__main__":
