@@ -9,7 +9,7 @@ PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package deploy translations bench lint clean
+.PHONY: setup test test-pure test-matrix demo package deploy translations bench lint clean
 
 # Debian's QGIS (its Python bindings live in /usr/bin/python3) with the distribution's numpy, GDAL, shapely and requests,
 # then a venv over that interpreter: pip adds the test tools and never replaces what the distribution ships.
@@ -37,6 +37,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt tests/tools/system_con
 
 test: setup translations
 	$(PY) -m pytest
+
+# The tests that need no QGIS (core, providers, emulators) on Python 3.9, the oldest Python QGIS users run.
+test-pure:
+	@py=$$(tests/tools/python39_env.sh) && echo "$$($$py --version) without QGIS" && $$py -m pytest -q
+
+# The other stacks users have: Python 3.9 (above), then the whole suite and the demo on QGIS 3.40 LTR (Debian 13)
+# in a chroot built on first use; `make test-matrix MATRIX="trixie sid"` adds the newest QGIS of Debian unstable.
+MATRIX ?= trixie
+test-matrix: test-pure
+	@for suite in $(MATRIX); do tests/tools/qgis_chroot.sh $$suite 'make test && make demo' || exit 1; done
 
 demo: setup translations
 	$(PY) tests/demo.py
@@ -72,4 +82,4 @@ deploy: package
 	@echo "Deployed to $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
 
 clean:
-	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm
+	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm .venv-py39
