@@ -20,19 +20,19 @@ from typing import List, Optional
 
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
-from . import services, settings
-from .browser_sign_in import BrowserOpener, open_in_system_browser
 from .core.aoi import AOI, aoi_from_wkt
 from .core.errors import Cancelled, EOError
 from .core.models import Connection, JobRecord, JobState
 from .core.progress import Progress
-from .layer_aoi import aoi_from_extent
-from .layer_aoi import aoi_from_layer as _aoi_from_layer
 from .providers import terrascope as _terrascope
 from .providers.brightearth import DEFAULT_URL, PLATFORM
 from .providers.brightearth.options import ScenarioOptions
 from .providers.terrascope.download import FILE_TYPES
-from .tasks import OperationTask, start_task
+from .qgis_glue import services, settings
+from .qgis_glue.browser_sign_in import BrowserOpener, open_in_system_browser
+from .qgis_glue.layer_aoi import aoi_from_extent
+from .qgis_glue.layer_aoi import aoi_from_layer as _aoi_from_layer
+from .qgis_glue.tasks import OperationTask, start_task
 
 __all__ = ["connections", "add_brightearth_connection", "sign_in", "me", "remove_connection", "aoi_from_layer",
            "aoi_from_canvas", "aoi_from_wkt", "run_brightearth", "jobs", "job", "Job", "AOI",

@@ -9,10 +9,10 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
 
-from . import dependencies, message_log, services, settings
 from .core import i18n
 from .core.i18n import tr
-from .resources import i18n_path, resource_path
+from .qgis_glue import dependencies, message_log, services, settings
+from .qgis_glue.resources import i18n_path, resource_path
 
 MENU = "&EO Connector"
 
@@ -133,7 +133,7 @@ class EOConnectorPlugin:
         self.missing_message = widget
 
     def _install(self, missing, widget):
-        from .tasks import OperationTask, start_task
+        from .qgis_glue.tasks import OperationTask, start_task
 
         self.iface.messageBar().popWidget(widget)
         task = OperationTask(tr("Installing Python packages for EO Connector"),

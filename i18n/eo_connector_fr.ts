@@ -4,37 +4,37 @@
   <context>
     <name>EOConnector</name>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source> and </source>
       <translation> et </translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>(no name)</source>
       <translation>(sans nom)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>(press ↻)</source>
       <translation>(cliquez sur ↻)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>1 product matches</source>
       <translation>1 produit correspond</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>1 product selected.</source>
       <translation>1 produit sélectionné.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>1 result</source>
       <translation>1 résultat</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>3D</source>
       <translation>3D</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>Formats 3D</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>&lt;b&gt;{area} km²&lt;/b&gt;, {vertices} vertices</source>
       <translation>&lt;b&gt;{area} km²&lt;/b&gt;, {vertices} sommets</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>Un paquet Python nécessaire à EO Connector n'est pas installé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/connections.py" />
+      <location filename="eo_connector/qgis_glue/connections.py" />
       <source>A connection named {name} already exists.</source>
       <translation>Une connexion nommée {name} existe déjà.</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Un fichier téléchargé est incomplet ou endommagé (la taille ou la somme de contrôle ne correspond pas).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>A polygon layer</source>
       <translation>Une couche de polygones</translation>
     </message>
@@ -74,57 +74,57 @@
       <translation>Impossible d'établir une connexion sécurisée avec le serveur (problème de certificat).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Acquisition date and time (UTC)</source>
       <translation>Date et heure d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Active layer (selected features, else all)</source>
       <translation>Couche active (entités sélectionnées, sinon toutes)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Add a connection</source>
       <translation>Ajouter une connexion</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Add preview layer</source>
       <translation>Ajouter la couche d'aperçu</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Add the WMS preview of the selected results to the map</source>
       <translation>Ajouter à la carte l'aperçu WMS des résultats sélectionnés</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Adding the WMS preview of {title}</source>
       <translation>Ajout de l'aperçu WMS de {title}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Alternate deep-learning models, comma separated; empty uses the defaults.</source>
       <translation>Autres modèles d'apprentissage profond, séparés par des virgules ; vide = modèles par défaut.</translation>
     </message>
     <message>
-      <location filename="eo_connector/tasks.py" />
+      <location filename="eo_connector/qgis_glue/tasks.py" />
       <source>An unexpected error stopped the task; details are in the EO Connector log.</source>
       <translation>Une erreur inattendue a arrêté la tâche ; les détails sont dans le journal d'EO Connector.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Any direction</source>
       <translation>Toutes directions</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Apply filters</source>
       <translation>Appliquer les filtres</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Area</source>
       <translation>Zone</translation>
     </message>
@@ -139,27 +139,27 @@
       <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Ascending</source>
       <translation>Ascendante</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Ask the catalogue for the collections matching these filters</source>
       <translation>Demander au catalogue les collections correspondant à ces filtres</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Asking the catalogue…</source>
       <translation>Interrogation du catalogue…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Augmented buildings</source>
       <translation>Bâtiments enrichis</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Basemap</source>
       <translation>Fond de carte</translation>
     </message>
@@ -169,12 +169,12 @@
       <translation>Identifiant du fond de carte (1 = ESRI)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Basemap used as source imagery</source>
       <translation>Fond de carte utilisé comme imagerie source</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Bounding box only</source>
       <translation>Rectangle englobant uniquement</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>Scénario BrightEarth</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>BrightEarth scenario {name}</source>
       <translation>Scénario BrightEarth {name}</translation>
     </message>
@@ -219,27 +219,27 @@
       <translation>BrightEarth : {state} {percent} %</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Browse the catalogue's collections (title, platform, dates, abstract)</source>
       <translation>Parcourir les collections du catalogue (titre, plateforme, dates, résumé)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Browse…</source>
       <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>CGLS (no sign-in)</source>
       <translation>CGLS (sans connexion)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Cancelled</source>
       <translation>Annulée</translation>
     </message>
@@ -249,17 +249,17 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Cancelled: partial files are kept for resuming</source>
       <translation>Annulée : les fichiers partiels sont conservés pour la reprise</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Catalogue configuration (*.ini);;All files (*)</source>
       <translation>Configuration du catalogue (*.ini);;Tous les fichiers (*)</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>Vérification de votre compte BrightEarth</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Checking {name}</source>
       <translation>Vérification de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Checking {name}…</source>
       <translation>Vérification de {name}…</translation>
     </message>
@@ -289,22 +289,22 @@
       <translation>Choisissez un dossier de téléchargement.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Choose a polygon layer in the list first.</source>
       <translation>Choisissez d'abord une couche de polygones dans la liste.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Choose a vector layer with polygons for the area of interest.</source>
       <translation>Choisissez une couche vecteur de polygones pour la zone d'intérêt.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Choose an area of interest in the dock first</source>
       <translation>Choisissez d'abord une zone d'intérêt dans le panneau</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Choose an existing project, or press ↻ to list them.</source>
       <translation>Choisissez un projet existant, ou cliquez sur ↻ pour les lister.</translation>
     </message>
@@ -314,7 +314,7 @@
       <translation>Choisissez au moins un type de fichier à télécharger.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Choose at least one kind of file.</source>
       <translation>Choisissez au moins un type de fichier.</translation>
     </message>
@@ -324,42 +324,42 @@
       <translation>Choisissez au moins un format de sortie.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Choose the catalogue configuration file (.ini).</source>
       <translation>Choisissez le fichier de configuration du catalogue (.ini).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Cloud %</source>
       <translation>Nuages (%)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Cloud cover</source>
       <translation>Couverture nuageuse</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Cloud cover (%)</source>
       <translation>Couverture nuageuse (%)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Collection</source>
       <translation>Collection</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Collection id (urn:eop:…)</source>
       <translation>Identifiant de la collection (urn:eop:…)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Collections of {name}</source>
       <translation>Collections de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Configuration</source>
       <translation>Configuration</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>Décompte des produits correspondants…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Counting the products…</source>
       <translation>Décompte des produits…</translation>
     </message>
@@ -394,12 +394,12 @@
       <translation>Création du projet</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Credits available: {credits}</source>
       <translation>Crédits disponibles : {credits}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Credits before: {before}</source>
       <translation>Crédits avant : {before}</translation>
     </message>
@@ -409,47 +409,47 @@
       <translation>Crédits restants</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Credits: add a connection first.</source>
       <translation>Crédits : ajoutez d'abord une connexion.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Credits: unknown (press Test in the connection section).</source>
       <translation>Crédits : inconnus (cliquez sur Tester dans la section Connexion).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Credits: {before} before, {after} after (used {used})</source>
       <translation>Crédits : {before} avant, {after} après ({used} utilisés)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Crosses the antimeridian (180°).</source>
       <translation>Traverse l'antiméridien (180°).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Custom .ini file</source>
       <translation>Fichier .ini personnalisé</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>DL models</source>
       <translation>Modèles DL</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
@@ -459,42 +459,42 @@
       <translation>Modèles d'apprentissage profond (séparés par des virgules, vide = par défaut)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Default models (or names, comma separated)</source>
       <translation>Modèles par défaut (ou noms, séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Descending</source>
       <translation>Descendante</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Done</source>
       <translation>Terminée</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Done: {count} layers loaded</source>
       <translation>Terminé : {count} couches chargées</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Download</source>
       <translation>Télécharger</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Download of {count} products started: follow it in the Jobs section.</source>
       <translation>Téléchargement de {count} produits lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Download products</source>
       <translation>Télécharger des produits</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Download the selected products</source>
       <translation>Télécharger les produits sélectionnés</translation>
     </message>
@@ -519,17 +519,17 @@
       <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Downloads of {platform} products are not available yet.</source>
       <translation>Le téléchargement des produits {platform} n'est pas encore disponible.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Download…</source>
       <translation>Télécharger…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>E-mail</source>
       <translation>Adresse e-mail</translation>
     </message>
@@ -539,17 +539,17 @@
       <translation>EO Connector</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>EPSG:3857 — Web Mercator</source>
       <translation>EPSG:3857 — Web Mercator</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>EPSG:4326 — WGS 84 longitude/latitude</source>
       <translation>EPSG:4326 — WGS 84 longitude/latitude</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Enter the e-mail address of your account.</source>
       <translation>Saisissez l'adresse e-mail de votre compte.</translation>
     </message>
@@ -559,27 +559,27 @@
       <translation>Saisissez votre nom d'utilisateur et votre mot de passe Terrascope.</translation>
     </message>
     <message>
-      <location filename="eo_connector/connections.py" />
+      <location filename="eo_connector/qgis_glue/connections.py" />
       <source>Enter your password, or sign in with the browser.</source>
       <translation>Saisissez votre mot de passe, ou connectez-vous avec le navigateur.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Enter your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Enter your username.</source>
       <translation>Saisissez votre nom d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Environment</source>
       <translation>Environnement</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Existing</source>
       <translation>Existant</translation>
     </message>
@@ -589,17 +589,17 @@
       <translation>Identifiant du projet existant (0 = nouveau projet)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Extent (lon/lat): {west}, {south} — {east}, {north}</source>
       <translation>Emprise (lon/lat) : {west}, {south} — {east}, {north}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Extra</source>
       <translation>Autres</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/search_filters.py" />
+      <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>Extra parameter line {number} is not key=value: {line}</source>
       <translation>La ligne {number} des autres paramètres n'est pas de la forme clé=valeur : {line}</translation>
     </message>
@@ -614,37 +614,37 @@
       <translation>Extraction de {name} ({number} sur {count})</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Failed</source>
       <translation>Échouée</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Files to download</source>
       <translation>Fichiers à télécharger</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Filter the list by title or id</source>
       <translation>Filtrer la liste par titre ou identifiant</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Folder</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Folder for the downloaded products</source>
       <translation>Dossier des produits téléchargés</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Folder for the scenario results</source>
       <translation>Dossier des résultats du scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Follow again</source>
       <translation>Reprendre le suivi</translation>
     </message>
@@ -654,27 +654,27 @@
       <translation>Reprise du suivi du scénario {id}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Forget the area of interest</source>
       <translation>Oublier la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Free space in {folder}: {free}.</source>
       <translation>Espace libre dans {folder} : {free}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>From</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>From {source}</source>
       <translation>Issue de {source}</translation>
     </message>
     <message>
-      <location filename="eo_connector/connections.py" />
+      <location filename="eo_connector/qgis_glue/connections.py" />
       <source>Give the connection a name.</source>
       <translation>Donnez un nom à la connexion.</translation>
     </message>
@@ -684,22 +684,22 @@
       <translation>Donnez un nom au scénario.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>HR-VPP</source>
       <translation>HR-VPP</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Highest cloud cover (100 %: no maximum)</source>
       <translation>Couverture nuageuse maximale (100 % : pas de maximum)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Imagery</source>
       <translation>Imagerie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>In the browser</source>
       <translation>Dans le navigateur</translation>
     </message>
@@ -729,7 +729,7 @@
       <translation>Installer {names}</translation>
     </message>
     <message>
-      <location filename="eo_connector/dependencies.py" />
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
       <source>Installed {names}</source>
       <translation>Installation terminée : {names}</translation>
     </message>
@@ -744,22 +744,22 @@
       <translation>Installation des paquets Python pour EO Connector</translation>
     </message>
     <message>
-      <location filename="eo_connector/dependencies.py" />
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
       <source>Installing {names}</source>
       <translation>Installation de {names}</translation>
     </message>
     <message>
-      <location filename="eo_connector/dependencies.py" />
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
       <source>Installing {names} failed; see the EO Connector log.</source>
       <translation>L'installation de {names} a échoué ; consultez le journal d'EO Connector.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Interrupted</source>
       <translation>Interrompue</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Job</source>
       <translation>Tâche</translation>
     </message>
@@ -769,42 +769,42 @@
       <translation>Tâches</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Layer '{name}' cannot be read.</source>
       <translation>Impossible de lire la couche « {name} ».</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Layer '{name}' has no coordinate reference system: set one in Layer Properties.</source>
       <translation>La couche « {name} » n'a pas de SCR : définissez-en un dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Layer '{name}' has no features.</source>
       <translation>La couche « {name} » ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>List the projects of this account</source>
       <translation>Lister les projets de ce compte</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Listing BrightEarth projects</source>
       <translation>Liste des projets BrightEarth</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Listing Terrascope collections</source>
       <translation>Liste des collections Terrascope</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Listing the catalogue's collections…</source>
       <translation>Liste des collections du catalogue…</translation>
     </message>
@@ -814,7 +814,7 @@
       <translation>Liste des fichiers de résultats</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Listing your projects…</source>
       <translation>Liste de vos projets…</translation>
     </message>
@@ -824,122 +824,122 @@
       <translation>Charger les résultats comme couches</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/qgis_glue/previews.py" />
       <source>Loading a quicklook</source>
       <translation>Chargement d'une imagette</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Loading quicklook…</source>
       <translation>Chargement de l'imagette…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Lowest cloud cover (0 %: no minimum)</source>
       <translation>Couverture nuageuse minimale (0 % : pas de minimum)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Map canvas extent</source>
       <translation>Emprise du canevas</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Metadata (alternates)</source>
       <translation>Métadonnées (alternates)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Modified</source>
       <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Mono extraction (one image)</source>
       <translation>Extraction mono (une image)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>More filters</source>
       <translation>Autres filtres</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Needs {what}.</source>
       <translation>Nécessite {what}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>New connection</source>
       <translation>Nouvelle connexion</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>No abstract.</source>
       <translation>Aucun résumé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>No active layer: select a polygon layer in the Layers panel first.</source>
       <translation>Aucune couche active : sélectionnez d'abord une couche de polygones dans le panneau Couches.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>No area of interest yet: choose where it comes from and press “Use as area of interest”.</source>
       <translation>Pas encore de zone d'intérêt : choisissez sa source et cliquez sur « Utiliser comme zone d'intérêt ».</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>No area of interest: the whole catalogue is searched.</source>
       <translation>Aucune zone d'intérêt : la recherche porte sur tout le catalogue.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>No collection matches these filters.</source>
       <translation>Aucune collection ne correspond à ces filtres.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>No connection yet: press + to add your BrightEarth or Terrascope account.</source>
       <translation>Aucune connexion pour l'instant : cliquez sur + pour ajouter votre compte BrightEarth ou Terrascope.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>No features are selected in layer '{name}': select the features of the area first.</source>
       <translation>Aucune entité n'est sélectionnée dans la couche « {name} » : sélectionnez d'abord les entités de la zone.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>No job yet: run a scenario above.</source>
       <translation>Aucune tâche pour l'instant : lancez un scénario ci-dessus.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>No product matches: widen the dates, the area or the cloud cover.</source>
       <translation>Aucun produit ne correspond : élargissez les dates, la zone ou la couverture nuageuse.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>No quicklook</source>
       <translation>Pas d'imagette</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>No results</source>
       <translation>Aucun résultat</translation>
     </message>
@@ -949,12 +949,12 @@
       <translation>Aucun emplacement sécurisé n'a été trouvé pour conserver vos identifiants (trousseau de clés du système ou base de données d'authentification de QGIS).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>No sign-in needed: this catalogue is open to all.</source>
       <translation>Aucune connexion nécessaire : ce catalogue est ouvert à tous.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>None of the features of layer '{name}' has a geometry.</source>
       <translation>Aucune entité de la couche « {name} » n'a de géométrie.</translation>
     </message>
@@ -969,32 +969,32 @@
       <translation>Espace disque insuffisant dans {folder} : {needed} nécessaires, {free} disponibles. Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Not signed in: enter the password of {email}.</source>
       <translation>Non connecté : saisissez le mot de passe de {email}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Not signed in: sign in again with your password or in the browser.</source>
       <translation>Non connecté : reconnectez-vous avec votre mot de passe ou dans le navigateur.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Note: {note}</source>
       <translation>Remarque : {note}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Only collections with products over the area of interest</source>
       <translation>Uniquement les collections ayant des produits sur la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Only the first {count} previews are added at once.</source>
       <translation>Seuls les {count} premiers aperçus sont ajoutés à la fois.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
@@ -1004,77 +1004,77 @@
       <translation>Ouvrir le panneau EO Connector</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Open the job's output folder</source>
       <translation>Ouvrir le dossier de sortie de la tâche</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Orbit</source>
       <translation>Orbite</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Output folder</source>
       <translation>Dossier de sortie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Output: {path}</source>
       <translation>Sortie : {path}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Over the area of interest</source>
       <translation>Sur la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Platform</source>
       <translation>Plateforme</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Previews</source>
       <translation>Aperçus</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Product group</source>
       <translation>Groupe de produits</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Product title</source>
       <translation>Titre du produit</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Product type</source>
       <translation>Type de produit</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Progress</source>
       <translation>Progression</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Project name (default: the scenario name)</source>
       <translation>Nom du projet (par défaut : le nom du scénario)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Published</source>
       <translation>Publié</translation>
     </message>
@@ -1089,27 +1089,27 @@
       <translation>Paquets Python manquants : {names}. L'extension en a besoin pour se connecter aux plateformes.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_auth.py" />
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>QGIS authentication database</source>
       <translation>base de données d'authentification de QGIS</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>QGIS was closed while this job ran: press Follow again to resume it.</source>
       <translation>QGIS a été fermé pendant cette tâche : cliquez sur Reprendre le suivi pour la reprendre.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Queued</source>
       <translation>En attente</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Quicklook not available: {reason}</source>
       <translation>Imagette indisponible : {reason}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Raster</source>
       <translation>Raster</translation>
     </message>
@@ -1119,52 +1119,52 @@
       <translation>Formats raster</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Read the area of interest again from the chosen source</source>
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Related (quality layers)</source>
       <translation>Associés (couches de qualité)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Relative orbit</source>
       <translation>Orbite relative</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Remove</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Remove connection</source>
       <translation>Supprimer la connexion</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Remove job</source>
       <translation>Supprimer la tâche</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Remove the connection {name}? Its saved session is deleted too.</source>
       <translation>Supprimer la connexion {name} ? Sa session enregistrée sera aussi supprimée.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Remove the job from the list (files are kept)</source>
       <translation>Retirer la tâche de la liste (les fichiers sont conservés)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Remove the job {name} from the list? Its files stay in {path}.</source>
       <translation>Retirer la tâche {name} de la liste ? Ses fichiers restent dans {path}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Remove this connection</source>
       <translation>Supprimer cette connexion</translation>
     </message>
@@ -1174,37 +1174,37 @@
       <translation>Couches de résultats</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Resume an interrupted, failed or cancelled job</source>
       <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Run scenario</source>
       <translation>Lancer le scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Running</source>
       <translation>En cours</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Saved connections</source>
       <translation>Connexions enregistrées</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Scenario</source>
       <translation>Scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Scenario name</source>
       <translation>Nom du scénario</translation>
     </message>
@@ -1219,27 +1219,27 @@
       <translation>Scénario {id} lancé</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Scenario {name} started: follow it in the Jobs section.</source>
       <translation>Scénario {name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
     <message>
-      <location filename="eo_connector/footprints.py" />
+      <location filename="eo_connector/qgis_glue/footprints.py" />
       <source>Search results</source>
       <translation>Résultats de recherche</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Search with the box around the area of interest instead of its outline</source>
       <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
     </message>
@@ -1249,7 +1249,7 @@
       <translation>Sélectionnez au moins un produit à télécharger.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Send the area of interest and start the scenario</source>
       <translation>Envoyer la zone d'intérêt et lancer le scénario</translation>
     </message>
@@ -1264,17 +1264,17 @@
       <translation>Envoie les polygones de la couche en entrée (les entités sélectionnées si vous cochez la case) comme zone d'intérêt à BrightEarth On Demand, lance un scénario d'extraction (bâtiments, arbres, routes, sursol, MNT), télécharge les résultats et les charge comme couches. Utilise une connexion enregistrée dans le panneau EO Connector. Des crédits sont débités de votre compte.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Sent only to the server's sign-in; never saved to disk.</source>
       <translation>Envoyé uniquement pour la connexion au serveur ; jamais enregistré sur le disque.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Server</source>
       <translation>Serveur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Several separate parts: BrightEarth needs one polygon (select one feature).</source>
       <translation>Plusieurs parties séparées : BrightEarth a besoin d'un seul polygone (sélectionnez une seule entité).</translation>
     </message>
@@ -1284,27 +1284,27 @@
       <translation>Afficher les tâches</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Sign in and save</source>
       <translation>Se connecter et enregistrer</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Sign in first (connection section): downloads need your Terrascope account.</source>
       <translation>Connectez-vous d'abord (section Connexion) : les téléchargements nécessitent votre compte Terrascope.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Sign in first: enter your password in the connection section.</source>
       <translation>Connectez-vous d'abord : saisissez votre mot de passe dans la section Connexion.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Sign in on the catalogue's page in your web browser</source>
       <translation>Se connecter sur la page du catalogue dans votre navigateur web</translation>
     </message>
@@ -1314,12 +1314,12 @@
       <translation>Reconnectez-vous à BrightEarth : votre session a expiré.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Sign in with the browser</source>
       <translation>Se connecter avec le navigateur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Sign in with the browser and save</source>
       <translation>Se connecter avec le navigateur et enregistrer</translation>
     </message>
@@ -1339,32 +1339,32 @@
       <translation>La connexion dans le navigateur nécessite le port local {port}, déjà utilisé par un autre programme. Fermez ce programme ou connectez-vous avec votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Sign-in stopped.</source>
       <translation>Connexion interrompue.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in</source>
       <translation>Connecté</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {email}</source>
       <translation>Connecté en tant que {email}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {email} — {credits} credits</source>
       <translation>Connecté en tant que {email} — {credits} crédits</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {email}; press Test to read your credits.</source>
       <translation>Connecté en tant que {email} ; cliquez sur Tester pour lire vos crédits.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {username}</source>
       <translation>Connecté en tant que {username}</translation>
     </message>
@@ -1374,27 +1374,27 @@
       <translation>Connecté à Terrascope. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Signing in to {name}</source>
       <translation>Connexion à {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signing in to {name} in the browser</source>
       <translation>Connexion à {name} dans le navigateur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Signing in to {url}…</source>
       <translation>Connexion à {url}…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Size of the data files</source>
       <translation>Taille des fichiers de données</translation>
     </message>
@@ -1409,12 +1409,12 @@
       <translation>Une erreur s'est produite.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Source CRS: {crs}</source>
       <translation>SCR source : {crs}</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Starting</source>
       <translation>Démarrage</translation>
     </message>
@@ -1424,37 +1424,37 @@
       <translation>Lancement du scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Stop the selected job (partial files are kept)</source>
       <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Stopped: {shown} of {total} products shown.</source>
       <translation>Arrêté : {shown} produits affichés sur {total}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Terrascope</source>
       <translation>Terrascope</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Terrascope download: {name}</source>
       <translation>Téléchargement Terrascope : {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Terrascope search in {collection}</source>
       <translation>Recherche Terrascope dans {collection}</translation>
     </message>
@@ -1464,12 +1464,12 @@
       <translation>Échec de la connexion à Terrascope : nom d'utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Test the connection (renew the session and list the collections)</source>
       <translation>Tester la connexion (renouveler la session et lister les collections)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Test the connection (sign in again and read your credits)</source>
       <translation>Tester la connexion (se reconnecter et lire vos crédits)</translation>
     </message>
@@ -1479,7 +1479,7 @@
       <translation>Le GeoJSON est en {crs} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_auth.py" />
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>The QGIS authentication database is locked: enter its master password to use saved credentials.</source>
       <translation>La base de données d'authentification de QGIS est verrouillée : saisissez son mot de passe principal pour utiliser les identifiants enregistrés.</translation>
     </message>
@@ -1504,17 +1504,17 @@
       <translation>Le WKT est en EPSG:{srid} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The WMS preview could not be opened: the server did not answer as a WMS.</source>
       <translation>Impossible d'ouvrir l'aperçu WMS : le serveur n'a pas répondu comme un service WMS.</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The WMS preview link is not a web address.</source>
       <translation>Le lien de l'aperçu WMS n'est pas une adresse web.</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The WMS preview link names no layer.</source>
       <translation>Le lien de l'aperçu WMS n'indique aucune couche.</translation>
     </message>
@@ -1549,12 +1549,12 @@
       <translation>La zone comporte {count} parties séparées ; cette plateforme a besoin d'un seul polygone : sélectionnez une seule entité ou fusionnez-les.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>The area of interest ({area} km²)</source>
       <translation>La zone d'intérêt ({area} km²)</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The area of interest cannot be shown in {crs}.</source>
       <translation>La zone d'intérêt ne peut pas être affichée en {crs}.</translation>
     </message>
@@ -1564,7 +1564,7 @@
       <translation>La zone d'intérêt ne peut pas être utilisée.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>The area of interest could not be read: {reason}</source>
       <translation>Impossible de lire la zone d'intérêt : {reason}</translation>
     </message>
@@ -1594,7 +1594,7 @@
       <translation>La zone d'intérêt doit être un polygone non vide.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The area of interest needs polygons; layer '{name}' has {kind}.</source>
       <translation>La zone d'intérêt doit être composée de polygones ; géométrie de la couche « {name} » : {kind}.</translation>
     </message>
@@ -1644,7 +1644,7 @@
       <translation>Le catalogue a refusé la recherche.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/search_filters.py" />
+      <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The cloud cover range is out of order: {low} % is above {high} %.</source>
       <translation>La plage de couverture nuageuse est inversée : {low} % est supérieur à {high} %.</translation>
     </message>
@@ -1659,7 +1659,7 @@
       <translation>La connexion au serveur n'a cessé de se couper ; réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_auth.py" />
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>The credentials could not be saved in the QGIS authentication database.</source>
       <translation>Impossible d'enregistrer les identifiants dans la base de données d'authentification de QGIS.</translation>
     </message>
@@ -1689,7 +1689,7 @@
       <translation>Le fichier téléchargé {name} ne correspond pas à la taille ou à la somme de contrôle attendue ; il a été supprimé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>The files do not fit: {needed} needed but only {free} free in {folder}. Free some space or choose another folder.</source>
       <translation>Les fichiers ne tiennent pas : {needed} nécessaires mais seulement {free} disponibles dans {folder}. Libérez de l'espace ou choisissez un autre dossier.</translation>
     </message>
@@ -1699,37 +1699,37 @@
       <translation>Les fichiers de {product} ne sont pas proposés au téléchargement par le web ({href}) ; relancez la recherche sans accessedFrom, ou avec accessedFrom=HTTP.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>The folder {folder} cannot be used: {reason}</source>
       <translation>Le dossier {folder} ne peut pas être utilisé : {reason}</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The geometries of {where} could not be converted to longitude/latitude.</source>
       <translation>Impossible de convertir en longitude/latitude les géométries de {where}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>The job {name} is still running: cancel it and remove it from the list?</source>
       <translation>La tâche {name} est toujours en cours : l'annuler et la retirer de la liste ?</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The map extent is empty.</source>
       <translation>L'emprise de la carte est vide.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The map extent is outside the world's longitude/latitude range.</source>
       <translation>L'emprise de la carte est hors des limites de longitude/latitude du globe.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The map extent reaches beyond what its projection can show in longitude/latitude: zoom in and try again.</source>
       <translation>L'emprise de la carte dépasse ce que sa projection peut représenter en longitude/latitude : zoomez puis réessayez.</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The map has no coordinate reference system: set one in Project Properties.</source>
       <translation>La carte n'a pas de SCR : définissez-en un dans les propriétés du projet.</translation>
     </message>
@@ -1739,22 +1739,22 @@
       <translation>Le SCR de sortie doit être EPSG:3857 ou EPSG:4326.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/search_filters.py" />
+      <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The parameter {key} is given twice; set it once (the form or the extra parameters).</source>
       <translation>Le paramètre {key} est donné deux fois ; définissez-le une seule fois (dans le formulaire ou dans les autres paramètres).</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The quicklook image could not be read.</source>
       <translation>Impossible de lire l'imagette.</translation>
     </message>
     <message>
-      <location filename="eo_connector/previews.py" />
+      <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The quicklook is too large to show.</source>
       <translation>L'imagette est trop grande pour être affichée.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_auth.py" />
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>The saved credentials could not be read from the QGIS authentication database.</source>
       <translation>Impossible de lire les identifiants enregistrés dans la base de données d'authentification de QGIS.</translation>
     </message>
@@ -1784,7 +1784,7 @@
       <translation>Les produits sélectionnés n'ont aucun fichier des types choisis.</translation>
     </message>
     <message>
-      <location filename="eo_connector/connections.py" />
+      <location filename="eo_connector/qgis_glue/connections.py" />
       <source>The server address must start with https://</source>
       <translation>L'adresse du serveur doit commencer par https://</translation>
     </message>
@@ -1869,7 +1869,7 @@
       <translation>La connexion dans le navigateur n'a pas été terminée à temps ; réessayez.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>The size of {count} of them is not known in advance.</source>
       <translation>La taille de {count} d'entre eux n'est pas connue à l'avance.</translation>
     </message>
@@ -1889,37 +1889,37 @@
       <translation>Impossible d'ouvrir le navigateur web pour la connexion à Terrascope.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>The web browser could not be opened for the sign-in; choose “Username and password” instead.</source>
       <translation>Impossible d'ouvrir le navigateur web pour la connexion ; choisissez plutôt « Nom d'utilisateur et mot de passe ».</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>The web browser could not be opened for the sign-in; use your password instead.</source>
       <translation>Impossible d'ouvrir le navigateur web pour la connexion ; utilisez plutôt votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/search_filters.py" />
+      <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The {what} dates are out of order: {start} is after {end}.</source>
       <translation>Les dates {what} ne sont pas dans l'ordre : {start} est postérieure à {end}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/connections.py" />
+      <location filename="eo_connector/qgis_glue/connections.py" />
       <source>There is no connection named {name}.</source>
       <translation>Il n'existe aucune connexion nommée {name}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/jobs.py" />
+      <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>There is no job {id}.</source>
       <translation>Il n'existe aucune tâche {id}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>These results have no footprint to zoom to.</source>
       <translation>Ces résultats n'ont aucune emprise sur laquelle zoomer.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>This account has no project yet.</source>
       <translation>Ce compte n'a encore aucun projet.</translation>
     </message>
@@ -1934,17 +1934,17 @@
       <translation>Ce catalogue ne propose pas de connexion dans le navigateur ; utilisez plutôt votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Tile</source>
       <translation>Tuile</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Tile id</source>
       <translation>Identifiant de tuile</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -1954,7 +1954,7 @@
       <translation>Deux fichiers de ce téléchargement seraient écrits au même endroit ({name}) ; rien n'a été téléchargé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
@@ -1974,7 +1974,7 @@
       <translation>Format de sortie inconnu : {value}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/connections.py" />
+      <location filename="eo_connector/qgis_glue/connections.py" />
       <source>Unknown platform: {name}.</source>
       <translation>Plateforme inconnue : {name}.</translation>
     </message>
@@ -1994,32 +1994,32 @@
       <translation>Décompression des résultats</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Use as area of interest</source>
       <translation>Utiliser comme zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Use this collection</source>
       <translation>Utiliser cette collection</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Username</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Username and password</source>
       <translation>Nom d'utilisateur et mot de passe</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Valid polygon.</source>
       <translation>Polygone valide.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Vector</source>
       <translation>Vecteur</translation>
     </message>
@@ -2029,7 +2029,7 @@
       <translation>Formats vecteur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Waiting for the browser… (Cancel to stop)</source>
       <translation>En attente du navigateur… (Annuler pour arrêter)</translation>
     </message>
@@ -2064,17 +2064,17 @@
       <translation>Votre session a expiré : reconnectez-vous.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Zoom the map to the selected results (all results when none is selected)</source>
       <translation>Zoomer la carte sur les résultats sélectionnés (tous les résultats si aucun n'est sélectionné)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Zoom to</source>
       <translation>Zoomer sur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>a connection</source>
       <translation>une connexion</translation>
     </message>
@@ -2084,7 +2084,7 @@
       <translation>un dictionnaire doit contenir west, south, east et north.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>an area of interest</source>
       <translation>une zone d'intérêt</translation>
     </message>
@@ -2094,7 +2094,7 @@
       <translation>un intervalle est une paire (minimum, maximum) ; utilisez None pour une borne ouverte.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>any</source>
       <translation>indifférent</translation>
     </message>
@@ -2104,7 +2104,7 @@
       <translation>fermeture d'un anneau qui fait le tour du globe par le pôle</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>collection</source>
       <translation>des collections</translation>
     </message>
@@ -2114,17 +2114,17 @@
       <translation>fusion de {count} entités en une seule</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>e.g. 31UFS</source>
       <translation>p. ex. 31UFS</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>e.g. My BrightEarth account</source>
       <translation>p. ex. Mon compte BrightEarth</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>e.g. My Terrascope account</source>
       <translation>p. ex. Mon compte Terrascope</translation>
     </message>
@@ -2134,27 +2134,27 @@
       <translation>géométrie invalide</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>key=value, one a line (e.g. resolution=10)</source>
       <translation>clé=valeur, une par ligne (p. ex. resolution=10)</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>layer '{name}' (1 feature)</source>
       <translation>la couche « {name} » (1 entité)</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>layer '{name}' (1 selected feature)</source>
       <translation>la couche « {name} » (1 entité sélectionnée)</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>layer '{name}' (all {count} features)</source>
       <translation>la couche « {name} » (les {count} entités)</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>layer '{name}' ({count} selected features)</source>
       <translation>la couche « {name} » ({count} entités sélectionnées)</translation>
     </message>
@@ -2169,17 +2169,17 @@
       <translation>{count} petites parties ou trous ignorés pour ne pas dépasser {limit} sommets</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>map canvas extent</source>
       <translation>l'emprise du canevas</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>modification</source>
       <translation>de modification</translation>
     </message>
@@ -2189,7 +2189,7 @@
       <translation>aucun détail fourni</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>no geometry</source>
       <translation>aucune géométrie</translation>
     </message>
@@ -2199,17 +2199,17 @@
       <translation>aucun polygone</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>ongoing</source>
       <translation>en cours</translation>
     </message>
     <message>
-      <location filename="eo_connector/layer_aoi.py" />
+      <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>publication</source>
       <translation>de publication</translation>
     </message>
@@ -2224,7 +2224,7 @@
       <translation>réparation de {count} géométries invalides ({reason})</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>search</source>
       <translation>de recherche</translation>
     </message>
@@ -2244,12 +2244,12 @@
       <translation>trousseau de clés du système</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>terracatalogueclient configuration file</source>
       <translation>fichier de configuration terracatalogueclient</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/aoi_panel.py" />
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>unknown</source>
       <translation>inconnu</translation>
     </message>
@@ -2279,12 +2279,12 @@
       <translation>utilisez un nombre entier de produits, ou None pour tous.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>you@example.com</source>
       <translation>vous@example.com</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>{count} collections match.</source>
       <translation>{count} collections correspondent.</translation>
     </message>
@@ -2294,7 +2294,7 @@
       <translation>{count} fichiers téléchargés</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>{count} files, {size} in total.</source>
       <translation>{count} fichiers, {size} au total.</translation>
     </message>
@@ -2309,7 +2309,7 @@
       <translation>{count} couches chargées</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/jobs_panel.py" />
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>{count} layers loaded in group {name}</source>
       <translation>{count} couches chargées dans le groupe {name}</translation>
     </message>
@@ -2319,7 +2319,7 @@
       <translation>{count} produits sur {total}</translation>
     </message>
     <message>
-      <location filename="eo_connector/catalogue_search.py" />
+      <location filename="eo_connector/qgis_glue/catalogue_search.py" />
       <source>{count} of {total} results</source>
       <translation>{count} résultats sur {total}</translation>
     </message>
@@ -2329,7 +2329,7 @@
       <translation>{count} produits de {collection}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/download_dialog.py" />
+      <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>{count} products selected.</source>
       <translation>{count} produits sélectionnés.</translation>
     </message>
@@ -2339,17 +2339,17 @@
       <translation>{count} fichiers de résultats prêts</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>{name} (#{id})</source>
       <translation>{name} (n° {id})</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/brightearth_panel.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>{name} ({id})</source>
       <translation>{name} ({id})</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>{name} ({platform})</source>
       <translation>{name} ({platform})</translation>
     </message>
@@ -2374,17 +2374,17 @@
       <translation>{n} secondes</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>{results} — loading…</source>
       <translation>{results} — chargement…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>{results}, 1 selected</source>
       <translation>{results}, 1 sélectionné</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>{results}, {count} selected</source>
       <translation>{results}, {count} sélectionnés</translation>
     </message>
@@ -2394,27 +2394,27 @@
       <translation>{sentence} Réponse du serveur : {explanation}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>{shown} of {total} results</source>
       <translation>{shown} résultats sur {total}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>{shown} results</source>
       <translation>{shown} résultats</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/collections_dialog.py" />
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>{start} – {end}</source>
       <translation>{start} – {end}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/connections_panel.py" />
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>{status} — the catalogue lists {count} collections.</source>
       <translation>{status} — le catalogue compte {count} collections.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>{total} products match</source>
       <translation>{total} produits correspondent</translation>
     </message>
@@ -2424,12 +2424,12 @@
       <translation>{total} produits correspondent à cette recherche, plus que le catalogue ne peut en lister ({reachable}). Affinez la recherche (zone plus petite, période plus courte, couverture nuageuse plus faible) puis réessayez.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/terrascope_panel.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>{total} products match — {shown} shown, more coming…</source>
       <translation>{total} produits correspondent — {shown} affichés, d'autres arrivent…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/results_model.py" />
+      <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>{value} %</source>
       <translation>{value} %</translation>
     </message>

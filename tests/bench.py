@@ -104,7 +104,7 @@ def bench_brightearth_download(app):
     from eo_connector.core.models import DownloadEntry
     from eo_connector.providers.brightearth.client import BeodClient
     from eo_connector.providers.brightearth.options import ScenarioOptions
-    from eo_connector.tasks import OperationTask, start_task
+    from eo_connector.qgis_glue.tasks import OperationTask, start_task
     from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD, BeodEmulator
 
     work = tempfile.mkdtemp(prefix="eo-bench-")

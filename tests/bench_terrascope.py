@@ -39,12 +39,12 @@ def eo_connector_search(app, ini: str, collection: str, bbox):
     """(seconds to the full footprints layer, seconds to the first results on screen, longest GUI stall in ms)."""
     from qgis.core import QgsProject
 
-    from eo_connector.catalogue_search import CatalogueSearch
     from eo_connector.core.http import HttpSession
-    from eo_connector.gui.results_browser import ResultsBrowser
+    from eo_connector.gui.widgets.results_browser import ResultsBrowser
     from eo_connector.providers.terrascope.client import TerrascopeClient
     from eo_connector.providers.terrascope.config import config_from_file
     from eo_connector.providers.terrascope.oidc import OidcClient, TokenKeeper
+    from eo_connector.qgis_glue.catalogue_search import CatalogueSearch
     from tests.bench import StallMeter
     from tests.emulators.terrascope import DEMO_PASSWORD, DEMO_USER
 

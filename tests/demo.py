@@ -36,7 +36,7 @@ def main() -> int:
     try:
         return run(app)
     finally:
-        from eo_connector import services
+        from eo_connector.qgis_glue import services
 
         services.reset()
         app.exitQgis()
@@ -46,8 +46,9 @@ def run(app) -> int:
     from qgis.core import QgsApplication, QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
     from qgis.PyQt.QtCore import QCoreApplication
 
-    from eo_connector import api, services
+    from eo_connector import api
     from eo_connector.core import i18n
+    from eo_connector.qgis_glue import services
     from tests.emulators.beod import BeodEmulator
 
     i18n.set_translator(QCoreApplication.translate)
@@ -132,7 +133,7 @@ def render(layers, aoi, path):
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
-    from eo_connector.layer_aoi import aoi_to_geometry
+    from eo_connector.qgis_glue.layer_aoi import aoi_to_geometry
 
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
     settings = QgsMapSettings()

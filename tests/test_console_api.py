@@ -5,8 +5,9 @@ import os
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 
-from eo_connector import api, services
+from eo_connector import api
 from eo_connector.core.errors import AoiError, AuthenticationError, Cancelled, EOError
+from eo_connector.qgis_glue import services
 from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD
 
 
@@ -117,7 +118,7 @@ def test_job_running_when_qgis_closed_is_followed_on_next_start(console, tmp_pat
 
     from qgis.PyQt.QtTest import QTest
 
-    from eo_connector import settings
+    from eo_connector.qgis_glue import settings
 
     console.run_seconds = 60
     api.add_brightearth_connection("work", DEMO_EMAIL, DEMO_PASSWORD, url=console.url)

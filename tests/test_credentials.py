@@ -41,7 +41,7 @@ class RecordingFallback:
 
 
 def qgis_auth_backend():
-    from eo_connector.qgis_auth import QgsAuthSecretBackend
+    from eo_connector.qgis_glue.qgis_auth import QgsAuthSecretBackend
 
     return QgsAuthSecretBackend()
 

@@ -15,15 +15,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 
-from eo_connector import settings
-from eo_connector.connections import Connections
 from eo_connector.core.job_store import JobStore
 from eo_connector.core.models import Connection, JobRecord, JobState
-from eo_connector.gui.aoi_panel import SOURCE_ACTIVE, SOURCE_CANVAS, SOURCE_LAYER
 from eo_connector.gui.dock import EOConnectorDock
-from eo_connector.gui.ui import busy_tasks
-from eo_connector.jobs import JobManager
+from eo_connector.gui.widgets.aoi_panel import SOURCE_ACTIVE, SOURCE_CANVAS, SOURCE_LAYER
+from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import brightearth
+from eo_connector.qgis_glue import settings
+from eo_connector.qgis_glue.connections import Connections
+from eo_connector.qgis_glue.jobs import JobManager
 from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD
 
 # A small area around LuxCarta's office (the tutorial's AOI), about 0.5 km².

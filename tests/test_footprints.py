@@ -15,8 +15,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 
 from eo_connector.core.models import Asset, Item
-from eo_connector.footprints import FootprintsLayer, is_footprints_layer, items_extent, zoom_to_items
-from eo_connector.layers import PROPERTY
+from eo_connector.qgis_glue.footprints import FootprintsLayer, is_footprints_layer, items_extent, zoom_to_items
+from eo_connector.qgis_glue.layers import PROPERTY
 
 FIELDS = ["id", "title", "date", "cloud", "tile", "orbit", "platform", "size"]
 

@@ -341,7 +341,7 @@ def clean_proxy_settings(qgis_app):
 
 
 def test_proxies_from_qgis_settings(clean_proxy_settings, monkeypatch, caplog):
-    from eo_connector import proxy
+    from eo_connector.qgis_glue import proxy
 
     settings = clean_proxy_settings
     assert proxy.proxies_from_qgis_settings() is None  # proxy off
@@ -373,7 +373,7 @@ def test_proxies_from_qgis_settings(clean_proxy_settings, monkeypatch, caplog):
 
 
 def test_qgis_http_session_honours_qgis_proxy(clean_proxy_settings, server):
-    from eo_connector.proxy import qgis_http_session
+    from eo_connector.qgis_glue.proxy import qgis_http_session
 
     settings = clean_proxy_settings
     settings.setValue("proxy/proxyEnabled", True)

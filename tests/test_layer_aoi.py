@@ -16,7 +16,7 @@ from qgis.core import (
 from shapely.geometry import LineString, Point
 
 from eo_connector.core.errors import AoiError
-from eo_connector.layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
+from eo_connector.qgis_glue.layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
 
 EARTH_RADIUS = 6378137.0  # spherical Mercator (EPSG:3857) and the PDC Mercator (EPSG:3832) use the WGS84 major axis
 WGS84_ECCENTRICITY = math.sqrt((2 - 1 / 298.257223563) / 298.257223563)

@@ -26,7 +26,7 @@ def test_zip_installs_and_loads(tmp_path, qgis_app):  # qgis_app: the zip is loa
         archive.extractall(tmp_path)
     code = ("import sys; sys.path.insert(0, sys.argv[1])\n"
             "import eo_connector, eo_connector.plugin\n"
-            "from eo_connector.resources import resource_path, i18n_path\n"
+            "from eo_connector.qgis_glue.resources import resource_path, i18n_path\n"
             "import os\n"
             "assert eo_connector.__file__.startswith(sys.argv[1])\n"
             "assert os.path.exists(resource_path('ui', 'dock.ui'))\n"

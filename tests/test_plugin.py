@@ -12,7 +12,7 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtWidgets import QPushButton
 
 import eo_connector
-from eo_connector import dependencies, services
+from eo_connector.qgis_glue import dependencies, services
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -94,7 +94,7 @@ def test_missing_blocking_dependency_keeps_the_dock_closed(iface, monkeypatch):
 
 
 def test_interrupted_jobs_are_announced_at_start(iface, tmp_path, monkeypatch):
-    from eo_connector import settings
+    from eo_connector.qgis_glue import settings
 
     jobs_file = tmp_path / "jobs.json"
     job = {"platform": "brightearth", "kind": "scenario", "title": "Left running", "state": "running", "id": "abc"}

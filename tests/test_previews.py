@@ -14,8 +14,8 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from eo_connector.core.errors import EOError, InvalidInput, ProtocolError
 from eo_connector.core.progress import Progress
-from eo_connector.layers import PROPERTY
-from eo_connector.previews import (
+from eo_connector.qgis_glue.layers import PROPERTY
+from eo_connector.qgis_glue.previews import (
     QuicklookLoader,
     add_preview_layer,
     build_wms_layer,
@@ -23,7 +23,7 @@ from eo_connector.previews import (
     fetch_quicklook,
     wms_uri,
 )
-from eo_connector.tasks import OperationTask, start_task
+from eo_connector.qgis_glue.tasks import OperationTask, start_task
 
 WAIT_MS = 20000
 TOKEN = "quicklook-token-123"

@@ -9,10 +9,10 @@ from qgis.PyQt.QtGui import QIcon
 
 from eo_connector.core.models import Asset
 from eo_connector.core.safe_paths import human_size
-from eo_connector.footprints import is_footprints_layer
-from eo_connector.gui.results_browser import MAX_VISIBLE_THUMBNAILS, ResultsBrowser
-from eo_connector.gui.results_model import COLUMN_CLOUD, COLUMN_TITLE
-from eo_connector.layers import PROPERTY
+from eo_connector.gui.widgets.results_browser import MAX_VISIBLE_THUMBNAILS, ResultsBrowser
+from eo_connector.gui.widgets.results_model import COLUMN_CLOUD, COLUMN_TITLE
+from eo_connector.qgis_glue.footprints import is_footprints_layer
+from eo_connector.qgis_glue.layers import PROPERTY
 from tests.test_footprints import make_items
 from tests.test_previews import TOKEN, PreviewServer, encoded_image, float_tiff
 

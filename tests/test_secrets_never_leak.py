@@ -11,8 +11,9 @@ import zipfile
 import pytest
 from qgis.core import QgsApplication, QgsProject
 
-from eo_connector import api, message_log, services, settings
+from eo_connector import api
 from eo_connector.core.log import logger
+from eo_connector.qgis_glue import message_log, services, settings
 from tests.conftest import SETTINGS_DIR
 from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD
 from tests.test_console_api import polygon_layer

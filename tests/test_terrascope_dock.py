@@ -10,16 +10,16 @@ import requests
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
 
-from eo_connector import settings
-from eo_connector.connections import Connections
 from eo_connector.core.job_store import JobStore
 from eo_connector.core.models import Connection, JobState
-from eo_connector.gui.aoi_panel import SOURCE_LAYER
-from eo_connector.gui.connection_dialog import BROWSER, CUSTOM, PASSWORD
 from eo_connector.gui.dock import EOConnectorDock
-from eo_connector.gui.ui import busy_tasks
-from eo_connector.jobs import JobManager
+from eo_connector.gui.widgets.aoi_panel import SOURCE_LAYER
+from eo_connector.gui.widgets.connection_dialog import BROWSER, CUSTOM, PASSWORD
+from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import terrascope
+from eo_connector.qgis_glue import settings
+from eo_connector.qgis_glue.connections import Connections
+from eo_connector.qgis_glue.jobs import JobManager
 from tests.emulators.terrascope import CGLS_NDVI, DEMO_PASSWORD, DEMO_USER, S1_GAMMA0, S2_TOC
 
 WAIT_MS = 20000
@@ -357,7 +357,7 @@ def test_collections_dialog_filters_and_picks(qtbot, dock, emulator, ini):
 
 
 def test_download_dialog_refuses_when_the_disk_is_too_small(qtbot, dock, emulator, ini, monkeypatch):
-    from eo_connector.gui import download_dialog
+    from eo_connector.gui.widgets import download_dialog
 
     form = signed_in(qtbot, dock, ini)
     form.set_collection(S2_TOC)

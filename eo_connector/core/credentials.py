@@ -2,7 +2,7 @@
 
 `SecretStore` tries the system keyring first, when the `keyring` package imports and its active backend is a
 real, encrypted one. Otherwise (or when the keyring fails at run time: locked, no D-Bus) it uses the `fallback`
-given by the QGIS glue (eo_connector.qgis_auth.QgsAuthSecretBackend). With neither it raises
+given by the QGIS glue (eo_connector.qgis_glue.qgis_auth.QgsAuthSecretBackend). With neither it raises
 SecretStoreUnavailable; it never writes a secret anywhere else.
 
 `keyring` is optional at import: this module loads without it and the plugin tells the user what is missing.

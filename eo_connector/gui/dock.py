@@ -7,18 +7,18 @@ from typing import Optional
 
 from qgis.gui import QgsDockWidget
 
-from ..connections import Connections
 from ..core.errors import EOError
 from ..core.i18n import tr
 from ..core.models import Connection
-from ..jobs import JobManager
 from ..providers import brightearth, terrascope
-from .aoi_panel import AoiPanel
-from .brightearth_panel import BrightEarthPanel
-from .connections_panel import ConnectionsPanel
-from .jobs_panel import JobsPanel
-from .terrascope_panel import TerrascopePanel
-from .ui import icon, load_form
+from ..qgis_glue.connections import Connections
+from ..qgis_glue.jobs import JobManager
+from .platforms.brightearth import BrightEarthPanel
+from .platforms.terrascope import TerrascopePanel
+from .widgets.aoi_panel import AoiPanel
+from .widgets.connections_panel import ConnectionsPanel
+from .widgets.jobs_panel import JobsPanel
+from .widgets.ui import icon, load_form
 
 
 class EOConnectorDock(QgsDockWidget, load_form("dock")):

@@ -18,12 +18,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .. import services, settings
 from ..core.errors import EOError
 from ..core.i18n import tr
 from ..core.models import JobState
-from ..layer_aoi import aoi_from_features
-from ..layers import load_results
 from ..providers.brightearth import PLATFORM
 from ..providers.brightearth.options import (
     OUTPUT_CRS,
@@ -34,6 +31,9 @@ from ..providers.brightearth.options import (
     ScenarioOptions,
 )
 from ..providers.brightearth.workflow import new_scenario_record, run_scenario
+from ..qgis_glue import services, settings
+from ..qgis_glue.layer_aoi import aoi_from_features
+from ..qgis_glue.layers import load_results
 from .feedback import FeedbackProgress
 
 

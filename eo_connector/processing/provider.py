@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..resources import resource_path
+from ..qgis_glue.resources import resource_path
 from .brightearth_algorithm import BrightEarthScenarioAlgorithm
 
 

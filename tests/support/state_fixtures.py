@@ -10,7 +10,7 @@
 import pytest
 from qgis.core import QgsProject, QgsSettings
 
-from eo_connector import services, settings
+from eo_connector.qgis_glue import services, settings
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Print pip constraints that pin the packages the distribution ships with QGIS to the versions installed.
 
-`make setup` gives them to pip (`-c`), so installing the test tools never replaces QGIS's own numpy, GDAL, shapely,
-requests or urllib3: the environment follows the distribution (numpy 1 on Debian 12, numpy 2 on Debian 13) instead
-of fighting it. Run with the venv's interpreter (it sees the system packages through --system-site-packages).
+`make setup` gives them to pip (`-c`), so installing the test tools never replaces QGIS's own numpy, GDAL, shapely or
+PyQt: the environment follows the distribution (numpy 1 on Debian 12, numpy 2 on Debian 13) instead of fighting it.
+Run with the system interpreter (/usr/bin/python3), which sees only what the distribution installed.
 """
 
 import sys
@@ -12,8 +12,9 @@ try:
 except ImportError:  # Python < 3.8: nothing to pin, pip decides
     sys.exit(0)
 
-SHIPPED = ("numpy", "GDAL", "shapely", "requests", "urllib3", "certifi", "charset-normalizer", "idna", "PyQt5",
-           "PyQt5-sip", "keyring", "cryptography")
+# What QGIS's own Python code is built against. (requests and urllib3 are left free: Debian patches their metadata,
+# e.g. requests 2.28 "needs" charset-normalizer<3 beside 3.0, which pip then cannot solve; nothing of QGIS uses them.)
+SHIPPED = ("numpy", "GDAL", "shapely", "PyQt5", "PyQt5-sip", "PyQt6", "PyQt6-sip")
 
 
 # Older than the plugin supports: not pinned, so pip installs a supported release into the venv instead.

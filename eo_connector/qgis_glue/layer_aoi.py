@@ -20,9 +20,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .core.aoi import AOI, aoi_from_bbox, aoi_from_geometries
-from .core.errors import AoiError
-from .core.i18n import tr
+from ..core.aoi import AOI, aoi_from_bbox, aoi_from_geometries
+from ..core.errors import AoiError
+from ..core.i18n import tr
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 

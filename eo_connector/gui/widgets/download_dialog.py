@@ -8,11 +8,11 @@ from typing import Dict, List
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import QCheckBox, QDialog, QDialogButtonBox
 
-from ..core.errors import EOError
-from ..core.i18n import tr
-from ..core.models import Item
-from ..core.safe_paths import free_space, human_size
-from ..providers.terrascope.download import FILE_TYPES, download_plan, plan_totals
+from ...core.errors import EOError
+from ...core.i18n import tr
+from ...core.models import Item
+from ...core.safe_paths import free_space, human_size
+from ...providers.terrascope.download import FILE_TYPES, download_plan, plan_totals
 from .ui import ERROR_STYLE, load_form
 
 DEFAULT_TYPES = ("data",)

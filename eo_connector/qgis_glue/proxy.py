@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
 
-from .core.http import HttpSession
-from .core.log import logger, register_secret
+from ..core.http import HttpSession
+from ..core.log import logger, register_secret
 
 _HTTP_TYPES = ("HttpProxy", "HttpCachingProxy")
 

@@ -6,10 +6,10 @@ import traceback
 from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from .core.errors import Cancelled, EOError
-from .core.i18n import tr
-from .core.log import logger, redact
-from .core.progress import Progress
+from ..core.errors import Cancelled, EOError
+from ..core.i18n import tr
+from ..core.log import logger, redact
+from ..core.progress import Progress
 
 
 class TaskProgress(Progress):

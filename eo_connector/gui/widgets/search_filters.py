@@ -4,8 +4,8 @@ in order, cloud cover as a maximum or a range, free "key=value" parameters. Widg
 import datetime as dt
 from typing import Dict, Optional, Tuple, Union
 
-from ..core.errors import InvalidInput
-from ..core.i18n import tr
+from ...core.errors import InvalidInput
+from ...core.i18n import tr
 
 
 def date_of(edit) -> Optional[dt.date]:

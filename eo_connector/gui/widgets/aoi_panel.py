@@ -10,12 +10,12 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QWidget
 
-from .. import settings
-from ..core.aoi import AOI
-from ..core.errors import AoiError, EOError
-from ..core.i18n import tr
-from ..core.log import logger
-from ..layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
+from ...core.aoi import AOI
+from ...core.errors import AoiError, EOError
+from ...core.i18n import tr
+from ...core.log import logger
+from ...qgis_glue import settings
+from ...qgis_glue.layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
 from .ui import ERROR_STYLE, icon, load_form
 
 SOURCE_ACTIVE, SOURCE_LAYER, SOURCE_CANVAS = "active_layer", "chosen_layer", "canvas_extent"

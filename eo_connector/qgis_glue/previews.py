@@ -15,11 +15,11 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QImage
 
-from .core.errors import Cancelled, EOError, InvalidInput, ProtocolError
-from .core.http import HttpSession, raise_for_status
-from .core.i18n import tr
-from .core.log import logger, redact
-from .core.models import Asset, Item
+from ..core.errors import Cancelled, EOError, InvalidInput, ProtocolError
+from ..core.http import HttpSession, raise_for_status
+from ..core.i18n import tr
+from ..core.log import logger, redact
+from ..core.models import Asset, Item
 from .gdal_files import open_raster
 from .layers import PROPERTY
 from .tasks import OperationTask, start_task

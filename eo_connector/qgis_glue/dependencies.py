@@ -7,8 +7,8 @@ import subprocess
 import sys
 from typing import List
 
-from .core.errors import MissingDependency
-from .core.i18n import tr
+from ..core.errors import MissingDependency
+from ..core.i18n import tr
 
 # module name -> pinned pip requirement (as in requirements.txt)
 REQUIRED = {"requests": "requests==2.32.3", "shapely": "shapely==2.0.6", "keyring": "keyring==25.5.0"}

@@ -10,10 +10,10 @@ from typing import Dict, List, Optional
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QIcon, QImage, QPixmap
 
-from ..core.i18n import tr
-from ..core.models import Item
-from ..core.safe_paths import human_size
-from ..footprints import item_datetime, item_title
+from ...core.i18n import tr
+from ...core.models import Item
+from ...core.safe_paths import human_size
+from ...qgis_glue.footprints import item_datetime, item_title
 
 COLUMN_TITLE, COLUMN_DATE, COLUMN_CLOUD, COLUMN_SIZE = range(4)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,18 +10,18 @@ import json
 import time
 from typing import Callable, List, Optional
 
+from ..core.credentials import SecretStore, SessionSecrets
+from ..core.errors import InvalidInput
+from ..core.http import HttpSession
+from ..core.i18n import tr
+from ..core.models import Connection
+from ..core.progress import Progress
+from ..providers import brightearth, terrascope
+from ..providers.brightearth.client import BeodClient
+from ..providers.terrascope.client import TerrascopeClient
+from ..providers.terrascope.config import CatalogueConfig, config_from_file, environment_config
+from ..providers.terrascope.oidc import OidcClient, TokenKeeper, Tokens
 from . import settings
-from .core.credentials import SecretStore, SessionSecrets
-from .core.errors import InvalidInput
-from .core.http import HttpSession
-from .core.i18n import tr
-from .core.models import Connection
-from .core.progress import Progress
-from .providers import brightearth, terrascope
-from .providers.brightearth.client import BeodClient
-from .providers.terrascope.client import TerrascopeClient
-from .providers.terrascope.config import CatalogueConfig, config_from_file, environment_config
-from .providers.terrascope.oidc import OidcClient, TokenKeeper, Tokens
 from .proxy import proxies_from_qgis_settings
 
 PLATFORM_NAMES = {brightearth.PLATFORM: "BrightEarth On Demand", terrascope.PLATFORM: "Terrascope catalogue"}

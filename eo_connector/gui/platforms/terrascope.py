@@ -10,21 +10,21 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
-from .. import settings
-from ..catalogue_search import CatalogueSearch
-from ..connections import Connections
-from ..core.aoi import AOI
-from ..core.errors import Cancelled, EOError
-from ..core.i18n import number, tr
-from ..core.models import Connection
-from ..jobs import JobManager
-from ..providers import terrascope
-from ..providers.terrascope.client import TooManyResults
-from .collections_dialog import CollectionsDialog
-from .download_dialog import DownloadDialog
-from .results_browser import ResultsBrowser
-from .search_filters import cloud_cover, date_range, extra_parameters
-from .ui import load_form, run_in_background, show_message
+from ...core.aoi import AOI
+from ...core.errors import Cancelled, EOError
+from ...core.i18n import number, tr
+from ...core.models import Connection
+from ...providers import terrascope
+from ...providers.terrascope.client import TooManyResults
+from ...qgis_glue import settings
+from ...qgis_glue.catalogue_search import CatalogueSearch
+from ...qgis_glue.connections import Connections
+from ...qgis_glue.jobs import JobManager
+from ..widgets.collections_dialog import CollectionsDialog
+from ..widgets.download_dialog import DownloadDialog
+from ..widgets.results_browser import ResultsBrowser
+from ..widgets.search_filters import cloud_cover, date_range, extra_parameters
+from ..widgets.ui import load_form, run_in_background, show_message
 
 COLLECTION_KEY = "terrascope/collection"
 OUTPUT_KEY = "terrascope/output_dir"

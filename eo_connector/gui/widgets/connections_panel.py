@@ -7,12 +7,12 @@ from typing import Dict, Optional
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
-from ..browser_sign_in import BrowserOpener, open_in_system_browser
-from ..connections import PLATFORM_NAMES, Connections
-from ..core.errors import Cancelled, EOError, SessionExpired
-from ..core.i18n import number, tr
-from ..core.models import Connection
-from ..providers import terrascope
+from ...core.errors import Cancelled, EOError, SessionExpired
+from ...core.i18n import number, tr
+from ...core.models import Connection
+from ...providers import terrascope
+from ...qgis_glue.browser_sign_in import BrowserOpener, open_in_system_browser
+from ...qgis_glue.connections import PLATFORM_NAMES, Connections
 from .connection_dialog import ConnectionDialog
 from .ui import ERROR_STYLE, ask_yes_no, icon, load_form, run_in_background
 

@@ -9,10 +9,10 @@ from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QTreeWidgetItem, QWidget
 
-from ..core.errors import EOError
-from ..core.i18n import tr
-from ..core.models import JobRecord, JobState
-from ..jobs import JobManager
+from ...core.errors import EOError
+from ...core.i18n import tr
+from ...core.models import JobRecord, JobState
+from ...qgis_glue.jobs import JobManager
 from .connections_panel import format_credits
 from .ui import ask_yes_no, icon, load_form
 

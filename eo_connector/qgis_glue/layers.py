@@ -9,7 +9,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
-from .core.log import logger
+from ..core.log import logger
 from .gdal_files import open_vector
 from .resources import resource_path
 

@@ -8,11 +8,11 @@ from typing import List, Optional
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem
 
-from ..connections import Connections
-from ..core.aoi import AOI
-from ..core.errors import EOError
-from ..core.i18n import tr
-from ..core.models import Connection
+from ...core.aoi import AOI
+from ...core.errors import EOError
+from ...core.i18n import tr
+from ...core.models import Connection
+from ...qgis_glue.connections import Connections
 from .search_filters import date_range
 from .ui import load_form, run_in_background, show_message
 

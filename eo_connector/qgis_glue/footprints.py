@@ -28,9 +28,9 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
 from shapely.geometry import shape
 
-from .core.i18n import tr
-from .core.log import logger
-from .core.models import Item
+from ..core.i18n import tr
+from ..core.log import logger
+from ..core.models import Item
 from .layers import PROPERTY
 
 KIND = "search_results"

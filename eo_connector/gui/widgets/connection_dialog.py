@@ -10,13 +10,13 @@ from typing import Optional
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
 
-from ..browser_sign_in import BrowserOpener, open_in_system_browser
-from ..connections import PLATFORM_NAMES, Connections
-from ..core.errors import Cancelled, EOError
-from ..core.i18n import tr
-from ..core.models import Connection
-from ..providers import brightearth, terrascope
-from ..providers.terrascope.config import CatalogueConfig
+from ...core.errors import Cancelled, EOError
+from ...core.i18n import tr
+from ...core.models import Connection
+from ...providers import brightearth, terrascope
+from ...providers.terrascope.config import CatalogueConfig
+from ...qgis_glue.browser_sign_in import BrowserOpener, open_in_system_browser
+from ...qgis_glue.connections import PLATFORM_NAMES, Connections
 from .ui import load_form, run_in_background, show_message
 
 DEFAULT_URLS = {brightearth.PLATFORM: brightearth.DEFAULT_URL}

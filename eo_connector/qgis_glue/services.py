@@ -7,8 +7,8 @@ _services = None
 
 
 def _build():
+    from ..core.job_store import JobStore
     from .connections import Connections
-    from .core.job_store import JobStore
     from .jobs import JobManager
 
     connections = Connections()

@@ -6,18 +6,18 @@ from typing import Callable, Dict, Optional
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..core.aoi import AOI
+from ..core.errors import Cancelled, EOError, InvalidInput
+from ..core.i18n import tr
+from ..core.job_store import JobStore
+from ..core.log import logger
+from ..core.models import Connection, JobRecord, JobState
+from ..providers import brightearth, terrascope
+from ..providers.brightearth.options import ScenarioOptions
+from ..providers.brightearth.workflow import new_scenario_record, run_scenario
+from ..providers.terrascope.workflow import new_download_record, run_download
 from .connections import Connections
-from .core.aoi import AOI
-from .core.errors import Cancelled, EOError, InvalidInput
-from .core.i18n import tr
-from .core.job_store import JobStore
-from .core.log import logger
-from .core.models import Connection, JobRecord, JobState
 from .layers import load_results
-from .providers import brightearth, terrascope
-from .providers.brightearth.options import ScenarioOptions
-from .providers.brightearth.workflow import new_scenario_record, run_scenario
-from .providers.terrascope.workflow import new_download_record, run_download
 from .tasks import OperationTask, start_task
 
 

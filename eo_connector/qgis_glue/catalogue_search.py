@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from .core.i18n import tr
+from ..core.i18n import tr
 from .tasks import OperationTask, start_task
 
 

@@ -8,16 +8,16 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QCheckBox, QWidget
 
-from .. import settings
-from ..connections import Connections
-from ..core.aoi import AOI
-from ..core.errors import EOError, InvalidInput
-from ..core.i18n import tr
-from ..core.models import Connection
-from ..jobs import JobManager
-from ..providers.brightearth import options as beod
-from .connections_panel import format_credits
-from .ui import icon, load_form, run_in_background, show_message
+from ...core.aoi import AOI
+from ...core.errors import EOError, InvalidInput
+from ...core.i18n import tr
+from ...core.models import Connection
+from ...providers.brightearth import options as beod
+from ...qgis_glue import settings
+from ...qgis_glue.connections import Connections
+from ...qgis_glue.jobs import JobManager
+from ..widgets.connections_panel import format_credits
+from ..widgets.ui import icon, load_form, run_in_background, show_message
 
 FORM_KEY = "brightearth/form"
 FORMAT_NAMES = {"shapefile": "Shapefile", "geopackage": "GeoPackage", "geotiff": "GeoTIFF",

@@ -24,11 +24,11 @@ from qgis.PyQt.QtCore import (
 from qgis.PyQt.QtGui import QImage, QPixmap
 from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 
-from ..core.errors import Cancelled
-from ..core.i18n import tr
-from ..core.models import Item
-from ..footprints import FootprintsLayer, item_title, zoom_to_items
-from ..previews import QuicklookLoader, add_preview_layer, build_wms_layer, thumbnail_asset, wms_asset
+from ...core.errors import Cancelled
+from ...core.i18n import tr
+from ...core.models import Item
+from ...qgis_glue.footprints import FootprintsLayer, item_title, zoom_to_items
+from ...qgis_glue.previews import QuicklookLoader, add_preview_layer, build_wms_layer, thumbnail_asset, wms_asset
 from .results_model import COLUMN_TITLE, SORT_ROLE, ResultsModel, properties_html
 from .ui import busy_tasks, load_form, run_in_background, show_message
 

@@ -6,7 +6,7 @@ from typing import List
 
 from qgis.core import QgsApplication, QgsSettings
 
-from .core.models import Connection
+from ..core.models import Connection
 
 PREFIX = "eo_connector/"
 

@@ -5,7 +5,7 @@ import logging
 
 from qgis.core import Qgis, QgsMessageLog
 
-from .core.log import logger, redact
+from ..core.log import logger, redact
 
 TAG = "EO Connector"
 

@@ -11,9 +11,9 @@ import threading
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
-from .core.errors import SecretStoreUnavailable
-from .core.i18n import tr
-from .core.log import logger, register_secret
+from ..core.errors import SecretStoreUnavailable
+from ..core.i18n import tr
+from ..core.log import logger, register_secret
 
 AUTH_METHOD = "Basic"
 NAME_PREFIX = "EO Connector: "

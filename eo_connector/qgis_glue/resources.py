@@ -2,12 +2,12 @@
 
 import os
 
-_HERE = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # eo_connector/
 
 
 def _root(name):
-    inside = os.path.join(_HERE, name)
-    return inside if os.path.isdir(inside) else os.path.join(os.path.dirname(_HERE), name)
+    inside = os.path.join(_PACKAGE, name)
+    return inside if os.path.isdir(inside) else os.path.join(os.path.dirname(_PACKAGE), name)
 
 
 def resource_path(*parts) -> str:

@@ -6,8 +6,8 @@ from qgis.PyQt import sip, uic
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMessageBox
 
-from ..resources import resource_path
-from ..tasks import OperationTask, start_task
+from ...qgis_glue.resources import resource_path
+from ...qgis_glue.tasks import OperationTask, start_task
 
 _forms: Dict[str, Tuple[type, type]] = {}
 

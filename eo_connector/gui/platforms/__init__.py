@@ -1,0 +1,1 @@
+"""Per-platform panels: one module per platform that needs widgets of its own."""
