@@ -1,42 +1,33 @@
 """EO Connector from the QGIS Python console.
 
     from eo_connector import api
-    conn = api.add_brightearth_connection("work", "me@example.com", "my password")
+    api.platforms()                                 # the platforms and what they can do
     aoi = api.aoi_from_layer()                      # the active layer: selected features, else all
-    job = api.run_brightearth(aoi, "Nice buildings", output_crs=4326)
+    job = api.run("My connection", "scenario", aoi=aoi, name="Nice buildings")   # any operation of a platform
     layers = job.wait()                             # QGIS stays responsive while it waits
     job.cancel()                                    # from another console line, while it runs
 
-    cat = api.terrascope()                          # the first Terrascope connection (api.add_terrascope_connection)
-    n = cat.get_product_count("urn:eop:VITO:TERRASCOPE_S2_TOC_V2", geometry=aoi, start="2022-01-01", cloudCover=20)
-    products = list(cat.get_products("urn:eop:VITO:TERRASCOPE_S2_TOC_V2", geometry=aoi, limit=10))
-    job = cat.download_products(products, "/data/s2", file_types=("data",))   # a background job; job.wait()
-
-Remote calls run as QGIS background tasks (visible in the task manager); the waiting functions below keep QGIS's
-event loop turning, so QGIS never freezes. Failures raise an EOError whose text is a sentence for the user.
+Each platform adds its own names too (see README, e.g. api.add_<platform>_connection(...)); `dir(api)` lists them.
+Remote calls run as QGIS background tasks (visible in the task manager); the waiting functions keep QGIS's event
+loop turning, so QGIS never freezes. Failures raise an EOError whose text is a sentence for the user.
 """
 
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
-from .core.aoi import AOI, aoi_from_wkt
+from .core.aoi import AOI
 from .core.errors import Cancelled, EOError
 from .core.models import Connection, JobRecord, JobState
-from .core.progress import Progress
-from .providers import terrascope as _terrascope
-from .providers.brightearth import DEFAULT_URL, PLATFORM
-from .providers.brightearth.options import ScenarioOptions
-from .providers.terrascope.download import FILE_TYPES
+from .providers import registry
 from .qgis_glue import services, settings
 from .qgis_glue.browser_sign_in import BrowserOpener, open_in_system_browser
 from .qgis_glue.layer_aoi import aoi_from_extent
 from .qgis_glue.layer_aoi import aoi_from_layer as _aoi_from_layer
 from .qgis_glue.tasks import OperationTask, start_task
 
-__all__ = ["connections", "add_brightearth_connection", "sign_in", "me", "remove_connection", "aoi_from_layer",
-           "aoi_from_canvas", "aoi_from_wkt", "run_brightearth", "jobs", "job", "Job", "AOI",
-           "add_terrascope_connection", "terrascope", "TerrascopeCatalogue"]
+_GENERIC = ["platforms", "connections", "add_connection", "sign_in", "remove_connection", "aoi_from_layer",
+            "aoi_from_canvas", "aoi_from_wkt", "run", "jobs", "job", "Job", "AOI"]
 
 
 def _wait_for_task(description: str, operation, timeout: Optional[float] = None):
@@ -63,49 +54,43 @@ def _wait_for_task(description: str, operation, timeout: Optional[float] = None)
     return outcome["result"]
 
 
-# -- connections
+# -- platforms and connections
+def platforms() -> Dict[str, dict]:
+    """{platform id: {"title", "capabilities", "operations"}} of every platform the plugin knows."""
+    return {p.id: {"title": p.title, "capabilities": sorted(p.capabilities), "operations": sorted(p.operations())}
+            for p in registry.platforms()}
+
+
 def connections() -> List[Connection]:
     """The saved connections (no secrets in them)."""
     return services.connections().all()
 
 
-def _connection(connection, platform: str = PLATFORM) -> Connection:
+def _connection(connection=None, platform: str = "") -> Connection:
     if isinstance(connection, Connection):
         return connection
     if connection is None:
-        saved = [c for c in connections() if c.platform == platform]
+        saved = [c for c in connections() if not platform or c.platform == platform]
         if not saved:
-            adder = "add_terrascope_connection" if platform == _terrascope.PLATFORM else "add_brightearth_connection"
-            raise EOError(f"No {platform} connection yet: call api.{adder}(...) first.")
+            title = registry.title(platform) if platform else "EO Connector"
+            raise EOError(f"No {title} connection yet: add one first (see dir(api) for api.add_..._connection).")
         return saved[0]
     return services.connections().get(connection)
 
 
-def add_brightearth_connection(name: str, email: str, password: Optional[str] = None, url: str = DEFAULT_URL
-                               ) -> Connection:
-    """Save a BrightEarth connection; with a password, sign in first (kept in memory for this session only):
-    a connection whose sign-in fails is not saved."""
-    connection = Connection(PLATFORM, name, url, email)
-    services.connections().validate(connection)
-    if password:
-        sign_in(connection, password)
-    return services.connections().add(connection)
+def add_connection(platform: str, name: str, *, url: str = "", username: str = "",
+                   credentials: Optional[Dict[str, str]] = None, browser: bool = False, **options) -> Connection:
+    """Save a connection to any platform; with credentials (e.g. {"password": ...}) or browser=True it signs in
+    first, and a connection whose sign-in fails is not saved."""
+    chosen = registry.get(platform)
+    connection = Connection(chosen.id, name, (url or chosen.default_url).rstrip("/"), username, dict(options))
+    return _runtime.add_connection(connection, credentials, browser=browser)
 
 
 def sign_in(connection=None, password: Optional[str] = None, *, browser: bool = False) -> dict:
-    """Sign in (or check the session) and return who you are: {'id', 'credits', ...} for BrightEarth,
-    {'username'} for Terrascope. browser=True: Terrascope's sign-in page in the system browser (cancel the task
-    in QGIS's task manager to give up)."""
-    target = _connection(connection)
-    # The sign-in runs in a task; the browser is opened on the GUI thread, as Qt wants.
-    opener = BrowserOpener(open_in_system_browser) if browser else None
-    return _wait_for_task(f"Sign in to {target.name}", lambda progress: services.connections().sign_in(
-        target, password, progress=progress, open_browser=opener))
-
-
-def me(connection=None) -> dict:
-    """Your BrightEarth account, including the credit balance."""
-    return sign_in(connection)
+    """Sign in (or check the session) and return your account. browser=True: the platform's sign-in page in the
+    system browser (cancel the task in QGIS's task manager to give up)."""
+    return _runtime.sign_in(_connection(connection), {"password": password} if password else None, browser=browser)
 
 
 def remove_connection(connection):
@@ -188,16 +173,10 @@ class Job:
         return self
 
 
-def run_brightearth(aoi: AOI, name: str, *, connection=None, output_dir: Optional[str] = None,
-                    project_id: Optional[int] = None, **options) -> Job:
-    """Start a BrightEarth extraction over `aoi` in the background and return its Job.
-
-    options: scenario_type, source_image_type, source_image_id, augmented, output_crs (3857 or 4326),
-    vector_formats, raster_formats, three_d_formats (tuples or comma strings), dl_models (list)."""
-    scenario = ScenarioOptions.from_dict(dict(options, name=name))
-    record = services.jobs().start_scenario(_connection(connection), aoi, scenario,
-                                            output_dir or settings.default_output_root(), project_id=project_id)
-    return Job(record.id)
+def run(connection, kind: str, **values) -> Job:
+    """Start operation `kind` of a connection's platform (api.platforms() lists them) with its fields as keywords;
+    returns the Job. An output folder, when the operation has one and none is given, is the default one."""
+    return _runtime.start(_connection(connection), kind, values)
 
 
 def jobs() -> List[Job]:
@@ -210,102 +189,80 @@ def job(job_id: str) -> Job:
     return Job(job_id)
 
 
-# -- Terrascope catalogue (names as in terracatalogueclient)
-def add_terrascope_connection(name: str, username: str = "", password: Optional[str] = None, *,
-                              environment: str = "terrascope", config_file: Optional[str] = None,
-                              browser: bool = False) -> Connection:
-    """Save a Terrascope connection. environment: 'terrascope', 'hrvpp' or 'cgls' (no sign-in), or config_file: a
-    terracatalogueclient .ini. With a password (or browser=True) it signs in first; only the refresh token is kept
-    (keyring, else QGIS's authentication database), never the password. A failed sign-in saves nothing."""
-    options = {"environment": "custom" if config_file else environment}
-    if config_file:
-        options["config_file"] = config_file
-    connection = Connection(_terrascope.PLATFORM, name, "", username, options)
-    connection.url = services.connections().catalogue_config(connection).catalogue_url
-    services.connections().validate(connection)
-    if password or browser:
-        sign_in(connection, password, browser=browser)
-    return services.connections().add(connection)
+class ConsoleRuntime:
+    """What the platforms' console functions (Platform.console) are given: the shared connections and jobs, and
+    remote calls in QGIS tasks while QGIS keeps responding."""
 
+    connection = staticmethod(_connection)
+    wait_for = staticmethod(_wait_for_task)
 
-def terrascope(connection=None) -> "TerrascopeCatalogue":
-    """The catalogue of a Terrascope connection (default: the first one saved)."""
-    return TerrascopeCatalogue(_connection(connection, _terrascope.PLATFORM))
+    @property
+    def connections(self):
+        return services.connections()
 
+    @property
+    def jobs(self):
+        return services.jobs()
 
-def _search_arguments(kwargs: dict) -> dict:
-    """An AOI may be given as geometry= (or bbox=): it travels as lon/lat WKT."""
-    if isinstance(kwargs.get("geometry"), AOI):
-        kwargs["geometry"] = kwargs["geometry"].wkt()
-    if isinstance(kwargs.get("bbox"), AOI):
-        kwargs["bbox"] = list(kwargs["bbox"].geometry.bounds)
-    return kwargs
+    def default_output_dir(self) -> str:
+        return settings.default_output_root()
 
+    def client(self, connection: Connection):
+        return services.connections().client(connection)
 
-class _RelayProgress(Progress):
-    """The progress of whichever task is fetching the current page of a search."""
-
-    current = None
-
-    def on_report(self, fraction, message):
-        self.current.report(fraction, message)
-
-    def is_cancel_requested(self):
-        return self.current.cancelled()
-
-
-class TerrascopeCatalogue:
-    """get_collections, get_product_count, get_products and download_products as in terracatalogueclient's
-    Catalogue; each remote call runs as a QGIS task while QGIS keeps responding."""
-
-    def __init__(self, connection: Connection):
-        self.connection = connection
-
-    def _call(self, description: str, call):
+    def call(self, connection: Connection, description: str, call):
+        """call(client) in a task with a client of its own, whose connections are closed afterwards."""
         def operation(progress):
-            client = services.connections().client(self.connection)
-            with client.http:  # its connections are closed when the call is done
+            client = services.connections().client(connection)
+            with client.http:
                 return call(client)
 
         return _wait_for_task(description, operation)
 
-    def get_collections(self, start=None, end=None, bbox=None, geometry=None, platform=None, **kwargs) -> list:
-        arguments = _search_arguments(dict(kwargs, start=start, end=end, bbox=bbox, geometry=geometry,
-                                           platform=platform))
-        return self._call("Terrascope collections", lambda client: client.collections(**arguments))
+    def sign_in(self, connection: Connection, credentials: Optional[Dict[str, str]] = None, *,
+                browser: bool = False) -> dict:
+        # The sign-in runs in a task; the browser is opened on the GUI thread, as Qt wants.
+        opener = BrowserOpener(open_in_system_browser) if browser else None
+        return _wait_for_task(f"Sign in to {connection.name}", lambda progress: services.connections().sign_in(
+            connection, progress=progress, open_browser=opener, credentials=credentials))
 
-    def get_product_count(self, collection: str, **kwargs) -> int:
-        arguments = _search_arguments(kwargs)
-        return self._call("Terrascope product count", lambda client: client.product_count(collection, **arguments))
+    def add_connection(self, connection: Connection, credentials: Optional[Dict[str, str]] = None, *,
+                       browser: bool = False) -> Connection:
+        services.connections().validate(connection)
+        if credentials or browser:
+            self.sign_in(connection, credentials, browser=browser)
+        return services.connections().add(connection)
 
-    def get_products(self, collection: str, limit: Optional[int] = None, **kwargs):
-        """An iterator of Items (core.models.Item); each page is fetched in a task when the iterator needs it.
-        Too many results (past the catalogue's 100,000) raise before anything is fetched: narrow the search."""
-        arguments = _search_arguments(kwargs)
-        pages, relay = {}, _RelayProgress()
+    def start(self, connection: Connection, kind: str, values: Dict[str, Any]) -> Job:
+        operation = registry.get(connection.platform).operation(kind)
+        values = dict(values)
+        for field in operation.fields():
+            if field.kind == "folder" and not values.get(field.name):
+                values[field.name] = settings.default_output_root()
+        return Job(services.jobs().start(connection, kind, values).id)
 
-        def next_page(progress):
-            relay.current = progress  # each page runs in its own task: cancel and report go to that one
-            if "iterator" not in pages:
-                client = pages["client"] = services.connections().client(self.connection)
-                pages["iterator"] = client.search(collection, limit=limit, progress=relay, **arguments)
-            return next(pages["iterator"], None)
 
-        try:
-            while True:
-                page = _wait_for_task("Terrascope products", next_page)
-                if page is None:
-                    return
-                yield from page.items
-        finally:
-            if "client" in pages:
-                pages["client"].http.close()
+_runtime = ConsoleRuntime()
 
-    def download_products(self, products, path: str, file_types=FILE_TYPES) -> Job:
-        """Download the products' files (file_types among 'data', 'related', 'previews', 'alternates') into
-        path/<product id>/<file> as a background job; the rasters and vectors are loaded as layers at the end.
-        Call .wait() on the returned Job to block until it is done."""
-        if isinstance(file_types, str):
-            file_types = (file_types,)
-        record = services.jobs().start_download(self.connection, list(products), file_types, path)
-        return Job(record.id)
+
+def _platform_functions() -> Dict[str, Any]:
+    found: Dict[str, Any] = {}
+    for platform in registry.platforms():
+        for name, function in platform.console(_runtime).items():
+            found.setdefault(name, function)
+    return found
+
+
+def __getattr__(name: str):
+    """The platforms' own console names (api.add_<platform>_connection, …), looked up when first used."""
+    functions = _platform_functions()
+    if name in functions:
+        return functions[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_platform_functions()))
+
+
+__all__ = _GENERIC

@@ -39,7 +39,7 @@
       <translation>3D</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>3D formats</source>
       <translation>Formats 3D</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Une erreur inattendue a arrêté la tâche ; les détails sont dans le journal d'EO Connector.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Any direction</source>
       <translation>Toutes directions</translation>
     </message>
@@ -129,17 +129,17 @@
       <translation>Zone</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/dock.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Area of interest</source>
       <translation>Zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Area of interest (polygons)</source>
       <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Ascending</source>
       <translation>Ascendante</translation>
     </message>
@@ -154,7 +154,12 @@
       <translation>Interrogation du catalogue…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>At most this many products</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Augmented buildings</source>
       <translation>Bâtiments enrichis</translation>
     </message>
@@ -164,12 +169,12 @@
       <translation>Fond de carte</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Basemap id (1 = ESRI)</source>
       <translation>Identifiant du fond de carte (1 = ESRI)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Basemap used as source imagery</source>
       <translation>Fond de carte utilisé comme imagerie source</translation>
     </message>
@@ -179,12 +184,7 @@
       <translation>Rectangle englobant uniquement</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
-      <source>BrightEarth On Demand</source>
-      <translation>BrightEarth On Demand</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>BrightEarth extraction scenario</source>
       <translation>Scénario d'extraction BrightEarth</translation>
     </message>
@@ -199,12 +199,12 @@
       <translation>BrightEarth a refusé la requête : {detail}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/dock.py" />
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>BrightEarth scenario</source>
       <translation>Scénario BrightEarth</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/jobs.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>BrightEarth scenario {name}</source>
       <translation>Scénario BrightEarth {name}</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>CGLS (no sign-in)</source>
       <translation>CGLS (sans connexion)</translation>
     </message>
@@ -254,17 +254,17 @@
       <translation>Annulée : les fichiers partiels sont conservés pour la reprise</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Catalogue</source>
       <translation>Catalogue</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Catalogue configuration (*.ini);;All files (*)</source>
       <translation>Configuration du catalogue (*.ini);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/dock.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Catalogue search</source>
       <translation>Recherche dans le catalogue</translation>
     </message>
@@ -284,6 +284,16 @@
       <translation>Vérification de {name}…</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Choose a collection to search.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Choose a folder for the results.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
       <source>Choose a folder to download into.</source>
       <translation>Choisissez un dossier de téléchargement.</translation>
@@ -297,6 +307,11 @@
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Choose a vector layer with polygons for the area of interest.</source>
       <translation>Choisissez une couche vecteur de polygones pour la zone d'intérêt.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Choose an area of interest first.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -324,7 +339,7 @@
       <translation>Choisissez au moins un format de sortie.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Choose the catalogue configuration file (.ini).</source>
       <translation>Choisissez le fichier de configuration du catalogue (.ini).</translation>
     </message>
@@ -349,6 +364,11 @@
       <translation>Collection</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Collection id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Collection id (urn:eop:…)</source>
       <translation>Identifiant de la collection (urn:eop:…)</translation>
@@ -359,9 +379,14 @@
       <translation>Collections de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Configuration</source>
       <translation>Configuration</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/platform.py" />
+      <source>Connected</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/dock.py" />
@@ -369,7 +394,7 @@
       <translation>Connexion</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/processing/algorithms.py" />
       <source>Connection name</source>
       <translation>Nom de la connexion</translation>
     </message>
@@ -404,7 +429,7 @@
       <translation>Crédits avant : {before}</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Credits left</source>
       <translation>Crédits restants</translation>
     </message>
@@ -429,7 +454,7 @@
       <translation>Traverse l'antiméridien (180°).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Custom .ini file</source>
       <translation>Fichier .ini personnalisé</translation>
     </message>
@@ -439,7 +464,7 @@
       <translation>Modèles DL</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/download_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -454,7 +479,7 @@
       <translation>Dates</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Deep-learning models (comma separated, empty = default)</source>
       <translation>Modèles d'apprentissage profond (séparés par des virgules, vide = par défaut)</translation>
     </message>
@@ -464,7 +489,7 @@
       <translation>Modèles par défaut (ou noms, séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Descending</source>
       <translation>Descendante</translation>
     </message>
@@ -479,9 +504,19 @@
       <translation>Terminé : {count} couches chargées</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/jobs.py" />
+      <source>Done: {count} results in layer {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Download</source>
       <translation>Télécharger</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Download folder</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -497,6 +532,11 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Download the selected products</source>
       <translation>Télécharger les produits sélectionnés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>Download the selected results</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/download_run.py" />
@@ -519,9 +559,9 @@
       <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/jobs.py" />
-      <source>Downloads of {platform} products are not available yet.</source>
-      <translation>Le téléchargement des produits {platform} n'est pas encore disponible.</translation>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Downloads the chosen kinds of files of the products (e.g. the output of “Terrascope product search”, or features selected in it) into &lt;folder&gt;/&lt;product id&gt;/&lt;file&gt;, in parallel and resumable, sizes checked, and loads the rasters and vectors as layers, one group per product.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -529,7 +569,7 @@
       <translation>Télécharger…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>E-mail</source>
       <translation>Adresse e-mail</translation>
     </message>
@@ -549,7 +589,12 @@
       <translation>EPSG:4326 — WGS 84 longitude/latitude</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>End date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Enter the e-mail address of your account.</source>
       <translation>Saisissez l'adresse e-mail de votre compte.</translation>
     </message>
@@ -559,22 +604,22 @@
       <translation>Saisissez votre nom d'utilisateur et votre mot de passe Terrascope.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/connections.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Enter your password, or sign in with the browser.</source>
       <translation>Saisissez votre mot de passe, ou connectez-vous avec le navigateur.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Enter your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Enter your username.</source>
       <translation>Saisissez votre nom d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Environment</source>
       <translation>Environnement</translation>
     </message>
@@ -584,7 +629,7 @@
       <translation>Existant</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Existing project id (0 = new project)</source>
       <translation>Identifiant du projet existant (0 = nouveau projet)</translation>
     </message>
@@ -619,7 +664,7 @@
       <translation>Échouée</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/download_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Files to download</source>
       <translation>Fichiers à télécharger</translation>
     </message>
@@ -684,7 +729,7 @@
       <translation>Donnez un nom au scénario.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>HR-VPP</source>
       <translation>HR-VPP</translation>
     </message>
@@ -699,7 +744,7 @@
       <translation>Imagerie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>In the browser</source>
       <translation>Dans le navigateur</translation>
     </message>
@@ -764,6 +809,11 @@
       <translation>Tâche</translation>
     </message>
     <message>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>Job id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/dock.py" />
       <source>Jobs</source>
       <translation>Tâches</translation>
@@ -809,6 +859,11 @@
       <translation>Liste des collections du catalogue…</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <source>Listing the collections of {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Listing the result files</source>
       <translation>Liste des fichiers de résultats</translation>
@@ -819,7 +874,7 @@
       <translation>Liste de vos projets…</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/processing/algorithms.py" />
       <source>Load the results as layers</source>
       <translation>Charger les résultats comme couches</translation>
     </message>
@@ -844,12 +899,17 @@
       <translation>Emprise du canevas</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Maximum cloud cover (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/download_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Metadata (alternates)</source>
       <translation>Métadonnées (alternates)</translation>
     </message>
@@ -859,7 +919,7 @@
       <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Mono extraction (one image)</source>
       <translation>Extraction mono (une image)</translation>
     </message>
@@ -867,6 +927,11 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>More filters</source>
       <translation>Autres filtres</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/field_form.py" />
+      <source>More options</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -915,8 +980,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>No connection yet: press + to add your BrightEarth or Terrascope account.</source>
-      <translation>Aucune connexion pour l'instant : cliquez sur + pour ajouter votre compte BrightEarth ou Terrascope.</translation>
+      <source>No connection yet: press + to add your account on one of the platforms.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -925,8 +990,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
-      <source>No job yet: run a scenario above.</source>
-      <translation>Aucune tâche pour l'instant : lancez un scénario ci-dessus.</translation>
+      <source>No job yet: start one above (a processing, a search or a download).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -949,7 +1014,7 @@
       <translation>Aucun emplacement sécurisé n'a été trouvé pour conserver vos identifiants (trousseau de clés du système ou base de données d'authentification de QGIS).</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>No sign-in needed: this catalogue is open to all.</source>
       <translation>Aucune connexion nécessaire : ce catalogue est ouvert à tous.</translation>
     </message>
@@ -970,11 +1035,11 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Not signed in: enter the password of {email}.</source>
-      <translation>Non connecté : saisissez le mot de passe de {email}.</translation>
+      <source>Not signed in: enter the password of {user}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Not signed in: sign in again with your password or in the browser.</source>
       <translation>Non connecté : reconnectez-vous avec votre mot de passe ou dans le navigateur.</translation>
     </message>
@@ -982,6 +1047,11 @@
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Note: {note}</source>
       <translation>Remarque : {note}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Nothing has been started on the server yet: no credit is spent.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1014,12 +1084,17 @@
       <translation>Orbite</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Orbit direction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Output folder</source>
       <translation>Dossier de sortie</translation>
     </message>
@@ -1034,7 +1109,7 @@
       <translation>Sur la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
@@ -1044,12 +1119,12 @@
       <translation>Plateforme</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/download_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Previews</source>
       <translation>Aperçus</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Product group</source>
       <translation>Groupe de produits</translation>
     </message>
@@ -1059,9 +1134,24 @@
       <translation>Titre du produit</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Product type</source>
       <translation>Type de produit</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/platform.py" />
+      <source>Products</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Products (a footprints layer of a search)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>Products found</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1114,7 +1204,7 @@
       <translation>Raster</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Raster formats</source>
       <translation>Formats raster</translation>
     </message>
@@ -1124,7 +1214,7 @@
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/download_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Related (quality layers)</source>
       <translation>Associés (couches de qualité)</translation>
     </message>
@@ -1132,6 +1222,11 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Relative orbit</source>
       <translation>Orbite relative</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Relative orbit (0 = any)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1169,14 +1264,19 @@
       <translation>Supprimer cette connexion</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
-      <source>Result layers</source>
-      <translation>Couches de résultats</translation>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>Result files</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Resume an interrupted, failed or cancelled job</source>
       <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>Run</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1189,7 +1289,7 @@
       <translation>En cours</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
@@ -1204,12 +1304,12 @@
       <translation>Scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Scenario name</source>
       <translation>Nom du scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Scenario type</source>
       <translation>Type de scénario</translation>
     </message>
@@ -1229,9 +1329,19 @@
       <translation>Rechercher</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Search in {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/footprints.py" />
       <source>Search results</source>
       <translation>Résultats de recherche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>Search the collection over the area of interest with these filters</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1239,7 +1349,12 @@
       <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Searches a Terrascope collection over the area of interest with the given filters and writes the products found as a footprints layer whose fields are the product properties (id, title, date, cloud cover, tile, orbit, files). Feed it to “Terrascope download” to fetch their files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
     </message>
@@ -1259,22 +1374,27 @@
       <translation>Envoi de la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Sends the polygons of the input layer (selected features if you tick the box) as the area of interest to BrightEarth On Demand, runs an extraction scenario (buildings, trees, roads, clutter, DTM), downloads the results and loads them as layers. Uses a connection saved in the EO Connector panel. Credits are consumed on your account.</source>
       <translation>Envoie les polygones de la couche en entrée (les entités sélectionnées si vous cochez la case) comme zone d'intérêt à BrightEarth On Demand, lance un scénario d'extraction (bâtiments, arbres, routes, sursol, MNT), télécharge les résultats et les charge comme couches. Utilise une connexion enregistrée dans le panneau EO Connector. Des crédits sont débités de votre compte.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Sent only to the server's sign-in; never saved to disk.</source>
       <translation>Envoyé uniquement pour la connexion au serveur ; jamais enregistré sur le disque.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Server</source>
       <translation>Serveur</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <source>Several separate parts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Several separate parts: BrightEarth needs one polygon (select one feature).</source>
       <translation>Plusieurs parties séparées : BrightEarth a besoin d'un seul polygone (sélectionnez une seule entité).</translation>
     </message>
@@ -1284,12 +1404,12 @@
       <translation>Afficher les tâches</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Sign in and save</source>
       <translation>Se connecter et enregistrer</translation>
     </message>
@@ -1305,8 +1425,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Sign in on the catalogue's page in your web browser</source>
-      <translation>Se connecter sur la page du catalogue dans votre navigateur web</translation>
+      <source>Sign in on the platform's page in your web browser</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/client.py" />
@@ -1319,7 +1439,7 @@
       <translation>Se connecter avec le navigateur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Sign in with the browser and save</source>
       <translation>Se connecter avec le navigateur et enregistrer</translation>
     </message>
@@ -1344,34 +1464,44 @@
       <translation>Connexion interrompue.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Signed in</source>
       <translation>Connecté</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Signed in as {email}</source>
       <translation>Connecté en tant que {email}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Signed in as {email} — {credits} credits</source>
       <translation>Connecté en tant que {email} — {credits} crédits</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Signed in as {email}; press Test to read your credits.</source>
-      <translation>Connecté en tant que {email} ; cliquez sur Tester pour lire vos crédits.</translation>
+      <location filename="eo_connector/providers/terrascope/platform.py" />
+      <source>Signed in as {username}</source>
+      <translation>Connecté en tant que {username}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/platform.py" />
+      <source>Signed in as {user}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Signed in as {username}</source>
-      <translation>Connecté en tant que {username}</translation>
+      <source>Signed in as {user}; press Test to check the connection.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>Signed in to Terrascope. You can close this tab and go back to QGIS.</source>
       <translation>Connecté à Terrascope. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <source>Signed in; press Test to check the connection.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -1414,6 +1544,11 @@
       <translation>SCR source : {crs}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Start date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Starting</source>
       <translation>Démarrage</translation>
@@ -1434,6 +1569,11 @@
       <translation>Arrêter</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>Stop the search; the results already listed stay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Stop the selected job (partial files are kept)</source>
       <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
@@ -1444,19 +1584,39 @@
       <translation>Arrêté : {shown} produits affichés sur {total}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>Stopped: {shown} results shown.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Terrascope</source>
       <translation>Terrascope</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/jobs.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Terrascope download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Terrascope download: {name}</source>
       <translation>Téléchargement Terrascope : {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Terrascope product search</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Terrascope search in {collection}</source>
       <translation>Recherche Terrascope dans {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>Terrascope search: {name}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -1465,13 +1625,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Test the connection (renew the session and list the collections)</source>
-      <translation>Tester la connexion (renouveler la session et lister les collections)</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Test the connection (sign in again and read your credits)</source>
-      <translation>Tester la connexion (se reconnecter et lire vos crédits)</translation>
+      <source>Test the connection (renew the session and read your account)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1584,9 +1739,9 @@
       <translation>La zone d'intérêt est vide : il n'y a aucune géométrie à utiliser.</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
-      <source>The area of interest layer cannot be read.</source>
-      <translation>Impossible de lire la couche de la zone d'intérêt.</translation>
+      <location filename="eo_connector/core/platform.py" />
+      <source>The area of interest is {area} km²; {platform} accepts at most {limit} km². Choose a smaller area.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1654,6 +1809,11 @@
       <translation>La connexion n'a cessé de se couper pendant le téléchargement de {name} ; relancez le téléchargement pour le reprendre.</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/jobs.py" />
+      <source>The connection of this job was removed: add it again to follow the job.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/http.py" />
       <source>The connection to the server kept dropping; try again later.</source>
       <translation>La connexion au serveur n'a cessé de se couper ; réessayez plus tard.</translation>
@@ -1684,6 +1844,11 @@
       <translation>Le lien de téléchargement de {name} a expiré ou a été refusé ; relancez la recherche pour obtenir de nouveaux liens, puis reprenez le téléchargement.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>The download stops; the files already downloaded are kept and Follow again resumes the others where they stopped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/download.py" />
       <source>The downloaded file {name} does not match its expected size or checksum; it was discarded.</source>
       <translation>Le fichier téléchargé {name} ne correspond pas à la taille ou à la somme de contrôle attendue ; il a été supprimé.</translation>
@@ -1709,9 +1874,19 @@
       <translation>Impossible de convertir en longitude/latitude les géométries de {where}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/core/platform.py" />
+      <source>The job stops; what it already wrote is kept and it can be followed again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>The job {name} is still running: cancel it and remove it from the list?</source>
       <translation>La tâche {name} est toujours en cours : l'annuler et la retirer de la liste ?</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>The layer of “{label}” cannot be read.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -1739,6 +1914,11 @@
       <translation>Le SCR de sortie doit être EPSG:3857 ou EPSG:4326.</translation>
     </message>
     <message>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>The output layer cannot be written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The parameter {key} is given twice; set it once (the form or the extra parameters).</source>
       <translation>Le paramètre {key} est donné deux fois ; définissez-le une seule fois (dans le formulaire ou dans les autres paramètres).</translation>
@@ -1752,6 +1932,11 @@
       <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The quicklook is too large to show.</source>
       <translation>L'imagette est trop grande pour être affichée.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>The results are already downloaded: nothing is lost.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />
@@ -1772,6 +1957,11 @@
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>The scenario finished but the server lists no result files.</source>
       <translation>Le scénario est terminé mais le serveur n'indique aucun fichier de résultats.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>The scenario keeps running on the BrightEarth server and its credits are spent. Only the follow-up and the download stop here; Follow again picks them up without paying again.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -1874,6 +2064,11 @@
       <translation>La taille de {count} d'entre eux n'est pas connue à l'avance.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>The start date is after the end date: swap them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>The text is not valid GeoJSON (expected a geometry, a Feature or a FeatureCollection).</source>
       <translation>Le texte n'est pas un GeoJSON valide (attendu : une géométrie, une Feature ou une FeatureCollection).</translation>
@@ -1939,7 +2134,7 @@
       <translation>Tuile</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Tile id</source>
       <translation>Identifiant de tuile</translation>
     </message>
@@ -1974,9 +2169,9 @@
       <translation>Format de sortie inconnu : {value}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/connections.py" />
-      <source>Unknown platform: {name}.</source>
-      <translation>Plateforme inconnue : {name}.</translation>
+      <location filename="eo_connector/providers/registry.py" />
+      <source>Unknown platform: {name}. Is the plugin up to date?</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -2004,14 +2199,19 @@
       <translation>Utiliser cette collection</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Username</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Username and password</source>
       <translation>Nom d'utilisateur et mot de passe</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>Uses a connection saved in the EO Connector panel (its name).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2024,7 +2224,7 @@
       <translation>Vecteur</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Vector formats</source>
       <translation>Formats vecteur</translation>
     </message>
@@ -2114,19 +2314,14 @@
       <translation>fusion de {count} entités en une seule</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>e.g. 31UFS</source>
       <translation>p. ex. 31UFS</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
-      <source>e.g. My BrightEarth account</source>
-      <translation>p. ex. Mon compte BrightEarth</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
-      <source>e.g. My Terrascope account</source>
-      <translation>p. ex. Mon compte Terrascope</translation>
+      <source>e.g. My {platform} account</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
@@ -2244,7 +2439,7 @@
       <translation>trousseau de clés du système</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>terracatalogueclient configuration file</source>
       <translation>fichier de configuration terracatalogueclient</translation>
     </message>
@@ -2279,7 +2474,7 @@
       <translation>utilisez un nombre entier de produits, ou None pour tous.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connection_dialog.py" />
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>you@example.com</source>
       <translation>vous@example.com</translation>
     </message>
@@ -2304,7 +2499,7 @@
       <translation>Tâches encore en cours à la fermeture de QGIS : {count}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/processing/brightearth_algorithm.py" />
+      <location filename="eo_connector/processing/algorithms.py" />
       <source>{count} layers loaded</source>
       <translation>{count} couches chargées</translation>
     </message>
@@ -2322,6 +2517,11 @@
       <location filename="eo_connector/qgis_glue/catalogue_search.py" />
       <source>{count} of {total} results</source>
       <translation>{count} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>{count} products found</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -2359,6 +2559,11 @@
       <translation>Impossible d'écrire {name} dans le dossier de sortie ({reason}) ; choisissez un autre dossier, puis reprenez.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>{name} started: follow it in the Jobs section.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/polling.py" />
       <source>{n} hours</source>
       <translation>{n} heures</translation>
@@ -2372,6 +2577,16 @@
       <location filename="eo_connector/core/polling.py" />
       <source>{n} seconds</source>
       <translation>{n} secondes</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/platform.py" />
+      <source>{platform} has no operation {kind}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>{platform} search in {collection}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -2409,7 +2624,7 @@
       <translation>{start} – {end}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>{status} — the catalogue lists {count} collections.</source>
       <translation>{status} — le catalogue compte {count} collections.</translation>
     </message>
@@ -2427,6 +2642,11 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>{total} products match — {shown} shown, more coming…</source>
       <translation>{total} produits correspondent — {shown} affichés, d'autres arrivent…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>{total} results match — {shown} shown</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />

@@ -43,7 +43,9 @@ def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path):
         managers.append(jobs)
         dock = EOConnectorDock(qgis_iface, connections, jobs)
         qtbot.addWidget(dock)
-        dock.brightearth_panel.outputFolderWidget.setFilePath(str(tmp_path / "results"))
+        dock.resize(420, 1400)  # shown as a user sees it: real sizes, so clicks land on the buttons
+        dock.show()
+        dock.platform_panel("brightearth").outputFolderWidget.setFilePath(str(tmp_path / "results"))
         return dock
 
     yield make
@@ -64,11 +66,11 @@ def add_connection(qtbot, dock, url, password, name="BrightEarth test"):
     qtbot.mouseClick(panel.addButton, Qt.MouseButton.LeftButton)
     dialog = panel.connection_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.urlEdit.text() == brightearth.DEFAULT_URL  # prefilled for the platform
+    assert dialog.form.widget("url").text() == brightearth.DEFAULT_URL  # prefilled for the platform
     dialog.nameEdit.setText(name)
-    dialog.urlEdit.setText(url)
-    dialog.emailEdit.setText(DEMO_EMAIL)
-    dialog.passwordEdit.setText(password)
+    dialog.form.widget("url").setText(url)
+    dialog.form.widget("username").setText(DEMO_EMAIL)
+    dialog.form.widget("password").setText(password)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: busy_tasks(dialog) == 0, timeout=WAIT_MS)
     return dialog
@@ -96,7 +98,7 @@ def use_active_layer(qtbot, dock, iface, layer):
 
 
 def fill_form(dock, name):
-    form = dock.brightearth_panel
+    form = dock.platform_panel("brightearth")
     if form.newProjectRadio.isChecked():
         form.projectNameEdit.setText(name + " project")
     form.scenarioNameEdit.setText(name)
@@ -121,19 +123,19 @@ def group_layer_names(name):
 def test_dialog_shows_wrong_password_then_signs_in_with_credits(qtbot, dock, beod_emulator):
     panel = dock.connections_panel
     assert "No connection" in panel.statusLabel.text()
-    assert not dock.brightearth_panel.runButton.isEnabled()
+    assert not dock.platform_panel("brightearth").runButton.isEnabled()
 
     dialog = add_connection(qtbot, dock, beod_emulator.url, "wrong horse")
     assert dialog.isVisible()
     assert "wrong e-mail or password" in dialog.messageLabel.text()
     assert dock.connections.all() == []
 
-    dialog.passwordEdit.setText(DEMO_PASSWORD)
+    dialog.form.widget("password").setText(DEMO_PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.connection_dialog is None, timeout=WAIT_MS)
     assert [c.name for c in dock.connections.all()] == ["BrightEarth test"]
     assert panel.statusLabel.text() == f"Signed in as {DEMO_EMAIL} — 1,000 credits"
-    assert "1,000" in dock.brightearth_panel.creditsLabel.text()
+    assert "1,000" in dock.platform_panel("brightearth").creditsLabel.text()
     assert not panel.signInWidget.isVisibleTo(panel)
     # The password went to the server's sign-in only: not into the saved settings.
     assert DEMO_PASSWORD not in json.dumps(settings.get("connections", ""))
@@ -176,7 +178,7 @@ def test_remove_connection_asks_first(qtbot, dock, beod_emulator):
     qtbot.mouseClick(panel.removeButton, Qt.MouseButton.LeftButton)
     assert dock.connections.all() == []
     assert panel.connectionCombo.count() == 0
-    assert not dock.brightearth_panel.runButton.isEnabled()
+    assert not dock.platform_panel("brightearth").runButton.isEnabled()
 
 
 def test_aoi_from_layers_and_canvas(qtbot, dock, qgis_iface, request):
@@ -222,7 +224,7 @@ def test_aoi_from_layers_and_canvas(qtbot, dock, qgis_iface, request):
 
 def test_run_scenario_loads_layers_and_spends_credits(qtbot, dock, qgis_iface, beod_emulator, tmp_path):
     signed_in(qtbot, dock, beod_emulator)
-    form = dock.brightearth_panel
+    form = dock.platform_panel("brightearth")
     assert not form.runButton.isEnabled()  # no AOI yet
     use_active_layer(qtbot, dock, qgis_iface, polygon_layer())
     assert form.runButton.isEnabled()
@@ -261,15 +263,15 @@ def test_run_scenario_loads_layers_and_spends_credits(qtbot, dock, qgis_iface, b
     # The form's choices are remembered for the next session.
     again = EOConnectorDock(qgis_iface, dock.connections, dock.jobs)
     qtbot.addWidget(again)
-    assert again.brightearth_panel.outputCrsCombo.currentData() == 4326
-    assert not again.brightearth_panel.format_checks["shapefile"].isChecked()
-    assert again.brightearth_panel.dlModelsEdit.text() == "buildings-v2, roads-v3"
-    assert again.brightearth_panel.outputFolderWidget.filePath() == str(tmp_path / "results")
+    assert again.platform_panel("brightearth").outputCrsCombo.currentData() == 4326
+    assert not again.platform_panel("brightearth").format_checks["shapefile"].isChecked()
+    assert again.platform_panel("brightearth").dlModelsEdit.text() == "buildings-v2, roads-v3"
+    assert again.platform_panel("brightearth").outputFolderWidget.filePath() == str(tmp_path / "results")
 
 
 def test_existing_project_is_listed_and_used(qtbot, dock, qgis_iface, beod_emulator):
     signed_in(qtbot, dock, beod_emulator)
-    form = dock.brightearth_panel
+    form = dock.platform_panel("brightearth")
     client = dock.connections.client(dock.connections.all()[0])
     project_id = client.create_project("Earlier project")
     form.existingProjectRadio.setChecked(True)  # lists the projects in the background

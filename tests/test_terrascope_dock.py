@@ -14,7 +14,7 @@ from eo_connector.core.job_store import JobStore
 from eo_connector.core.models import Connection, JobState
 from eo_connector.gui.dock import EOConnectorDock
 from eo_connector.gui.widgets.aoi_panel import SOURCE_LAYER
-from eo_connector.gui.widgets.connection_dialog import BROWSER, CUSTOM, PASSWORD
+from eo_connector.providers.terrascope.platform import BROWSER, CUSTOM, PASSWORD
 from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import terrascope
 from eo_connector.qgis_glue import settings
@@ -37,6 +37,8 @@ def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path, terrasco
         jobs = JobManager(JobStore(str(tmp_path / "jobs.json")), connections, poll_interval=0.05)
         dock = EOConnectorDock(qgis_iface, connections, jobs)
         qtbot.addWidget(dock)
+        dock.resize(420, 1400)  # shown as a user sees it: real sizes, so clicks land on the buttons
+        dock.show()
         docks.append(dock)
         return dock
 
@@ -44,10 +46,10 @@ def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path, terrasco
     for dock in docks:  # nothing may still be talking to the emulator when it stops
         for job_id in list(dock.jobs.tasks):
             dock.jobs.cancel(job_id)
-        dock.terrascope_panel.stop()
-        qtbot.waitUntil(lambda d=dock: not d.jobs.tasks and not d.terrascope_panel.runner.is_running()
-                        and busy_tasks(d.terrascope_panel) + busy_tasks(d.connections_panel) == 0
-                        and d.terrascope_panel.browser.busy() == 0, timeout=WAIT_MS)
+        dock.platform_panel("terrascope").stop()
+        qtbot.waitUntil(lambda d=dock: not d.jobs.tasks and not d.platform_panel("terrascope").runner.is_running()
+                        and busy_tasks(d.platform_panel("terrascope")) + busy_tasks(d.connections_panel) == 0
+                        and d.platform_panel("terrascope").browser.busy() == 0, timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -73,13 +75,17 @@ def open_terrascope_dialog(qtbot, dock, name="Terrascope test"):
     assert dialog is not None and dialog.isVisible()
     dialog.nameEdit.setText(name)
     dialog.set_platform(terrascope.PLATFORM)
-    dialog.redirect_port = 0  # any free port for the loopback redirect
+    dialog.extra_values["redirect_port"] = 0  # any free port for the loopback redirect
     return dialog
 
 
+def shown(dialog, name):
+    return dialog.form.widget(name) is not None
+
+
 def choose_ini(dialog, ini):
-    dialog.set_environment(CUSTOM)
-    dialog.configFileWidget.setFilePath(ini)
+    dialog.set_values({"environment": CUSTOM})
+    dialog.set_values({"config_file": ini})
 
 
 def press_ok(qtbot, dialog):
@@ -90,9 +96,9 @@ def press_ok(qtbot, dialog):
 def add_with_password(qtbot, dock, ini, password=DEMO_PASSWORD):
     dialog = open_terrascope_dialog(qtbot, dock)
     choose_ini(dialog, ini)
-    dialog.set_sign_in_method(PASSWORD)
-    dialog.emailEdit.setText(DEMO_USER)
-    dialog.passwordEdit.setText(password)
+    dialog.set_values({"sign_in_method": PASSWORD})
+    dialog.form.widget("username").setText(DEMO_USER)
+    dialog.form.widget("password").setText(password)
     press_ok(qtbot, dialog)
     return dialog
 
@@ -100,7 +106,7 @@ def add_with_password(qtbot, dock, ini, password=DEMO_PASSWORD):
 def signed_in(qtbot, dock, ini):
     add_with_password(qtbot, dock, ini)
     qtbot.waitUntil(lambda: dock.connections_panel.connection_dialog is None, timeout=WAIT_MS)
-    form = dock.terrascope_panel
+    form = dock.platform_panel("terrascope")
     qtbot.waitUntil(lambda: form.collectionCombo.count() > 0, timeout=WAIT_MS)  # listed in the background
     return form
 
@@ -149,7 +155,7 @@ def test_sign_in_search_pick_download_and_load(qtbot, dock, qgis_iface, emulator
     assert "wrong username or password" in dialog.messageLabel.text()
     assert dock.connections.all() == []  # nothing saved before the sign-in succeeded
 
-    dialog.passwordEdit.setText(DEMO_PASSWORD)
+    dialog.form.widget("password").setText(DEMO_PASSWORD)
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: dock.connections_panel.connection_dialog is None, timeout=WAIT_MS)
     [connection] = dock.connections.all()
@@ -157,9 +163,9 @@ def test_sign_in_search_pick_download_and_load(qtbot, dock, qgis_iface, emulator
     assert connection.url == emulator.catalogue_url.rstrip("/")
     assert dock.connections_panel.statusLabel.text().startswith(f"Signed in as {DEMO_USER}")
     assert DEMO_PASSWORD not in json.dumps(settings.get("connections", ""))
-    assert dock.catalogueGroup.isVisibleTo(dock) and not dock.scenarioGroup.isVisibleTo(dock)
+    assert dock.platformGroup.isVisibleTo(dock) and dock.current_panel() is dock.platform_panel("terrascope")
 
-    form = dock.terrascope_panel
+    form = dock.platform_panel("terrascope")
     qtbot.waitUntil(lambda: form.collectionCombo.count() == 4, timeout=WAIT_MS)
     form.set_collection(S2_TOC)
     assert form.collection() == S2_TOC
@@ -223,8 +229,8 @@ def test_sign_in_search_pick_download_and_load(qtbot, dock, qgis_iface, emulator
 def test_browser_sign_in_with_a_fake_browser(qtbot, dock, emulator, ini, memory_keyring):
     dialog = open_terrascope_dialog(qtbot, dock, "Browser sign-in")
     choose_ini(dialog, ini)
-    assert dialog.sign_in_method() == BROWSER  # the default when the catalogue offers it
-    assert not dialog.passwordEdit.isVisibleTo(dialog) and not dialog.emailEdit.isVisibleTo(dialog)
+    assert dialog.values()["sign_in_method"] == BROWSER  # the default when the catalogue offers it
+    assert not shown(dialog, "password") and not shown(dialog, "username")
     opened = []
 
     def fake_browser(url):  # the emulator signs its browser user in at once and redirects to our loopback
@@ -265,10 +271,10 @@ def test_browser_sign_in_can_be_stopped_from_the_dialog(qtbot, dock, terrascope_
 
 def test_cgls_needs_no_sign_in(qtbot, dock, emulator):
     dialog = open_terrascope_dialog(qtbot, dock, "Global land")
-    dialog.set_environment("cgls")
-    assert not dialog.signInMethodCombo.isVisibleTo(dialog) and not dialog.passwordEdit.isVisibleTo(dialog)
+    dialog.set_values({"environment": "cgls"})
+    assert not shown(dialog, "sign_in_method") and not shown(dialog, "password")
     assert dialog.ok_button.text() == "Save"
-    dialog.urlEdit.setText(emulator.catalogue_url)
+    dialog.form.widget("url").setText(emulator.catalogue_url)
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: dock.connections_panel.connection_dialog is None, timeout=WAIT_MS)
     assert emulator.recorded("^/auth/") == []  # no token asked
@@ -276,7 +282,7 @@ def test_cgls_needs_no_sign_in(qtbot, dock, emulator):
     assert panel.statusLabel.text().startswith("No sign-in needed")
     assert not panel.signInWidget.isVisibleTo(panel)
 
-    form = dock.terrascope_panel
+    form = dock.platform_panel("terrascope")
     qtbot.waitUntil(lambda: form.collectionCombo.count() > 0, timeout=WAIT_MS)
     form.set_collection(CGLS_NDVI)
     set_dates(form, "2020-01-01", "2020-03-31")
@@ -422,18 +428,19 @@ def test_stop_keeps_the_pages_already_shown(qtbot, dock, emulator, ini):
 
 def test_environments_offer_the_sign_ins_they_support(qtbot, dock, emulator, tmp_path):
     dialog = open_terrascope_dialog(qtbot, dock)
-    methods = lambda: [dialog.signInMethodCombo.itemData(i) for i in range(dialog.signInMethodCombo.count())]  # noqa: E731
-    assert dialog.environment() == "terrascope" and methods() == [BROWSER, PASSWORD]
-    assert dialog.urlEdit.text() == "https://services.terrascope.be/catalogue/"
-    dialog.set_environment("hrvpp")
-    assert methods() == [PASSWORD] and dialog.passwordEdit.isVisibleTo(dialog)
-    assert dialog.urlEdit.text() == "https://phenology.vgt.vito.be/"
+    combo = lambda: dialog.form.widget("sign_in_method")  # noqa: E731
+    methods = lambda: [combo().itemData(i) for i in range(combo().count())]  # noqa: E731
+    assert dialog.values()["environment"] == "terrascope" and methods() == [BROWSER, PASSWORD]
+    assert dialog.form.widget("url").text() == "https://services.terrascope.be/catalogue/"
+    dialog.set_values({"environment": "hrvpp"})
+    assert methods() == [PASSWORD] and dialog.form.widget("password").isVisibleTo(dialog)
+    assert dialog.form.widget("url").text() == "https://phenology.vgt.vito.be/"
 
     broken = tmp_path / "broken.ini"
     broken.write_text("[Catalogue]\nURL = ftp://example.org/\n", encoding="utf-8")
-    dialog.set_environment(CUSTOM)
-    assert not dialog.urlEdit.isVisibleTo(dialog)
-    dialog.configFileWidget.setFilePath(str(broken))
+    dialog.set_values({"environment": CUSTOM})
+    assert not shown(dialog, "url")
+    dialog.set_values({"config_file": str(broken)})
     assert "[Catalogue] URL must be an http(s) address" in dialog.messageLabel.text()
     press_ok(qtbot, dialog)
     assert "[Catalogue] URL must be an http(s) address" in dialog.messageLabel.text()

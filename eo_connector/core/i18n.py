@@ -31,3 +31,12 @@ def set_number_format(format_number):
 def number(value: int) -> str:
     """A whole number grouped as the user's locale does it (12,345 in English, 12 345 in French)."""
     return _format_number(int(value)) if _format_number else f"{int(value):,}"
+
+
+def amount(value) -> str:
+    """A balance as the user reads it (credits): whole numbers grouped, others with two decimals."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return number(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)

@@ -51,6 +51,31 @@ class Item:
 
 
 @dataclass
+class Collection:
+    """One collection of a catalogue. start/end are ISO strings (None when open-ended or unknown)."""
+
+    id: str
+    title: str
+    abstract: str = ""
+    platform: str = ""
+    start: Optional[str] = None
+    end: Optional[str] = None
+    geometry: Optional[Dict[str, Any]] = None
+    bbox: Optional[List[float]] = None
+    properties: Dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    """One page of a search as it arrives: its items, the total the server counted (0 if unknown), its 1-based
+    start."""
+
+    items: List[Item]
+    total: int
+    start_index: int = 1
+
+
+@dataclass
 class DownloadEntry:
     """One file of a download plan. Headers are per request (e.g. a bearer token); never logged."""
 

@@ -1,13 +1,22 @@
-"""The EO Connector Processing provider."""
+"""The EO Connector Processing provider: one algorithm per Processing-enabled operation of every platform
+(processing/algorithms.py), refreshed when a platform is registered or removed."""
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..providers import registry
 from ..qgis_glue.resources import resource_path
-from .brightearth_algorithm import BrightEarthScenarioAlgorithm
 
 
 class EOConnectorProvider(QgsProcessingProvider):
+    def __init__(self):
+        super().__init__()
+        registry.on_change(self.refreshAlgorithms)
+
+    def unload(self):
+        registry.remove_listener(self.refreshAlgorithms)
+        super().unload()
+
     def id(self):
         return "eo_connector"
 
@@ -18,4 +27,7 @@ class EOConnectorProvider(QgsProcessingProvider):
         return QIcon(resource_path("icons", "eo_connector.svg"))
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS's name)
-        self.addAlgorithm(BrightEarthScenarioAlgorithm())
+        from .algorithms import generated_algorithms
+
+        for algorithm in generated_algorithms():
+            self.addAlgorithm(algorithm)

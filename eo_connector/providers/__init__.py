@@ -1,1 +1,2 @@
-"""One module or package per platform: its client and its mapping to core models. No qgis or Qt import."""
+"""One package per platform (its client, sign-in, operations and the mapping to core models), each with a
+`platform` module whose PLATFORM implements core.platform.Platform; `registry` finds them. No qgis or Qt import."""

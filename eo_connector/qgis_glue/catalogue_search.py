@@ -5,10 +5,12 @@ QgsTask and each page is handed to the GUI thread through a queued signal, so th
 later pages are still being fetched and QGIS never waits on the network.
 """
 
-from typing import Callable, Optional
+import threading
+from typing import Callable, Dict, Optional
 
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..core.errors import EOError
 from ..core.i18n import tr
 from .tasks import OperationTask, start_task
 
@@ -66,3 +68,23 @@ class CatalogueSearch(QObject):
             return
         self.task = None
         self.finished.emit(self.received, error)
+
+
+class SessionHeaders:
+    """The request headers of a connection's session (e.g. a bearer token) for files fetched by URL in worker threads
+    (quicklooks); the client is built once, on first use, in the worker."""
+
+    def __init__(self, connections, connection):
+        self.connections, self.connection = connections, connection
+        self._client = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Dict[str, str]:
+        with self._lock:  # one client (one token keeper) for all the quicklook workers
+            try:
+                if self._client is None:
+                    self._client = self.connections.client(self.connection)
+                return self.connections.platform(self.connection).request_headers(self._client)
+            except EOError:  # no session (yet): asked without a token; a new sign-in is picked up next time
+                self._client = None
+                return {}

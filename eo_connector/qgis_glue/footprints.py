@@ -6,6 +6,7 @@ platform, size). The layer carries custom properties (eo_connector/kind = "searc
 after a project reload, where the mapping is rebuilt from the "id" attribute.
 """
 
+import json
 from typing import Dict, Iterable, List, Optional
 
 import shapely
@@ -30,7 +31,7 @@ from shapely.geometry import shape
 
 from ..core.i18n import tr
 from ..core.log import logger
-from ..core.models import Item
+from ..core.models import Asset, Item
 from .layers import PROPERTY
 
 KIND = "search_results"
@@ -40,6 +41,8 @@ FIELD_TYPES = (
     ("cloud", QVariant.Type.Double), ("tile", QVariant.Type.String), ("orbit", QVariant.Type.Int),
     ("platform", QVariant.Type.String), ("size", QVariant.Type.LongLong),
 )
+# Layers written for later use (a search job's or Processing's output) also carry what a download needs.
+ITEM_FIELD_TYPES = (("collection", QVariant.Type.String), ("assets", QVariant.Type.String))
 
 
 def item_title(item: Item) -> str:
@@ -50,9 +53,9 @@ def item_datetime(item: Item) -> str:
     return str(item.datetime or item.properties.get("datetime") or "")
 
 
-def footprint_fields() -> QgsFields:
+def footprint_fields(with_assets: bool = False) -> QgsFields:
     fields = QgsFields()
-    for name, kind in FIELD_TYPES:
+    for name, kind in FIELD_TYPES + (ITEM_FIELD_TYPES if with_assets else ()):
         fields.append(QgsField(name, kind))
     return fields
 
@@ -64,13 +67,16 @@ def _number(value, kind):
         return None
 
 
-def _attributes(item: Item) -> list:
+def _attributes(item: Item, with_assets: bool = False) -> list:
     props = item.properties
     when = item_datetime(item)
     date = QDateTime.fromString(when, Qt.DateFormat.ISODate) if when else QDateTime()
-    return [item.id, item_title(item), date if date.isValid() else None, _number(props.get("cloud_cover"), float),
-            str(props.get("tile") or ""), _number(props.get("orbit"), int), str(props.get("platform") or ""),
-            _number(props.get("size"), int)]
+    values = [item.id, item_title(item), date if date.isValid() else None, _number(props.get("cloud_cover"), float),
+              str(props.get("tile") or ""), _number(props.get("orbit"), int), str(props.get("platform") or ""),
+              _number(props.get("size"), int)]
+    if with_assets:
+        values += [item.collection, json.dumps({key: asset.to_dict() for key, asset in item.assets.items()})]
+    return values
 
 
 def _geometries(items: List[Item]) -> List[Optional[QgsGeometry]]:
@@ -92,6 +98,19 @@ def _geometries(items: List[Item]) -> List[Optional[QgsGeometry]]:
         geometry.convertToMultiType()
         geometries.append(geometry)
     return geometries
+
+
+def item_features(items: List[Item], fields: QgsFields) -> List[QgsFeature]:
+    """Footprint features of items, with the attributes of `fields` (footprint_fields, with or without files)."""
+    with_assets = fields.indexOf("assets") >= 0
+    features = []
+    for item, geometry in zip(items, _geometries(items)):
+        feature = QgsFeature(fields)
+        feature.setAttributes(_attributes(item, with_assets))
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        features.append(feature)
+    return features
 
 
 def outline_style(layer: QgsVectorLayer):
@@ -119,10 +138,11 @@ class FootprintsLayer:
 
     @classmethod
     def create(cls, title: str, project: Optional[QgsProject] = None, add_to_project: bool = True,
-               platform: str = "") -> "FootprintsLayer":
-        """A new empty layer named `title`, on top of the layer tree when `add_to_project`."""
+               platform: str = "", with_assets: bool = False) -> "FootprintsLayer":
+        """A new empty layer named `title`, on top of the layer tree when `add_to_project`. `with_assets`: each
+        feature also keeps its item's collection and files, so the layer can be downloaded from later."""
         layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", title or tr("Search results"), "memory")
-        layer.dataProvider().addAttributes(footprint_fields().toList())
+        layer.dataProvider().addAttributes(footprint_fields(with_assets).toList())
         layer.updateFields()
         outline_style(layer)
         layer.setDisplayExpression('"title"')
@@ -150,14 +170,7 @@ class FootprintsLayer:
         items = list(items)
         if not items or not self.alive():
             return []
-        fields = self.layer.fields()
-        features = []
-        for item, geometry in zip(items, _geometries(items)):
-            feature = QgsFeature(fields)
-            feature.setAttributes(_attributes(item))
-            if geometry is not None:
-                feature.setGeometry(geometry)
-            features.append(feature)
+        features = item_features(items, self.layer.fields())
         ok, added = self.layer.dataProvider().addFeatures(features)
         if not ok:
             logger.warning("footprints layer refused %d features", len(features))
@@ -208,6 +221,41 @@ class FootprintsLayer:
         """Select exactly the features of these items (emits the layer's selectionChanged once)."""
         if self.alive():
             self.layer.selectByIds(self.feature_ids(item_ids))
+
+
+def items_layer(items: List[Item], title: str, *, platform: str = "", job_id: str = "",
+                project: Optional[QgsProject] = None) -> QgsVectorLayer:
+    """The items of a finished search as a footprints layer on top of the layer tree (kept with the project)."""
+    footprints = FootprintsLayer.create(title, project, platform=platform, with_assets=True)
+    footprints.layer.setCustomProperty(PROPERTY + "job_id", job_id)
+    footprints.add_items(items)
+    return footprints.layer
+
+
+def item_from_feature(feature: QgsFeature) -> Item:
+    """The Item a footprints feature was made from (id, footprint, properties, collection and files when the layer
+    kept them), e.g. to download the products of a search layer."""
+    names = feature.fields().names()
+
+    def value(name):
+        found = feature[name] if name in names else None
+        return None if found is None or (hasattr(found, "isNull") and found.isNull()) else found
+
+    properties = {"title": value("title"), "cloud_cover": value("cloud"), "tile": value("tile"),
+                  "orbit": value("orbit"), "platform": value("platform"), "size": value("size")}
+    date = value("date")
+    when = date.toString(Qt.DateFormat.ISODate) if isinstance(date, QDateTime) else (str(date) if date else None)
+    assets = {}
+    try:
+        for key, data in json.loads(value("assets") or "{}").items():
+            assets[key] = Asset(**{k: data.get(k) for k in Asset.__slots__ if k in data})
+    except (TypeError, ValueError) as err:
+        logger.info("files of feature %s not readable: %s", feature.id(), err)
+    geometry = feature.geometry()
+    shape_json = json.loads(geometry.asJson()) if geometry is not None and not geometry.isEmpty() else None
+    return Item(id=str(value("id") or feature.id()), geometry=shape_json, datetime=when,
+                properties={k: v for k, v in properties.items() if v is not None}, assets=assets,
+                collection=str(value("collection") or ""))
 
 
 def items_extent(items: Iterable[Item]) -> Optional[QgsRectangle]:

@@ -6,19 +6,35 @@ from typing import Callable, Dict, Optional
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.aoi import AOI
 from ..core.errors import Cancelled, EOError, InvalidInput
 from ..core.i18n import tr
 from ..core.job_store import JobStore
 from ..core.log import logger
 from ..core.models import Connection, JobRecord, JobState
-from ..providers import brightearth, terrascope
-from ..providers.brightearth.options import ScenarioOptions
-from ..providers.brightearth.workflow import new_scenario_record, run_scenario
-from ..providers.terrascope.workflow import new_download_record, run_download
+from ..core.progress import Progress
+from ..providers import registry
 from .connections import Connections
 from .layers import load_results
 from .tasks import OperationTask, start_task
+
+
+class _RecordProgress(Progress):
+    """A Processing run's progress, also written into its JobRecord for the Jobs list; cancel() from the list
+    cancels the run."""
+
+    def __init__(self, inner: Progress, record: JobRecord, manager: "JobManager"):
+        super().__init__()
+        self._inner, self._record, self._manager = inner, record, manager
+
+    def on_report(self, fraction, message):
+        self._inner.report(fraction, message)
+        self._record.progress = fraction
+        if message:
+            self._record.message = message
+        self._manager.jobChanged.emit(self._record.id)
+
+    def is_cancel_requested(self):
+        return self._inner.cancelled()
 
 
 def message_bar_notify(title: str, text: str, ok: bool):
@@ -55,27 +71,62 @@ class JobManager(QObject):
     def is_running(self, job_id: str) -> bool:
         return job_id in self.tasks
 
-    # -- BrightEarth scenarios
-    def start_scenario(self, connection: Connection, aoi: AOI, options: ScenarioOptions, output_root: str,
-                       project_id: Optional[int] = None, project_name: str = "") -> JobRecord:
-        """Check the inputs here (bad input is refused before anything is sent), then run in the background.
-        Without project_id a new project is created, named project_name (default: the scenario's name)."""
-        record = new_scenario_record(connection.id, aoi, options, output_root, project_id=project_id,
-                                     project_name=project_name)
+    # -- starting jobs
+    def start(self, connection: Connection, kind: str, values: dict) -> JobRecord:
+        """Start the platform's operation `kind` with `values` (its fields) in the background. The inputs are checked
+        here, before anything is sent (InvalidInput with the reason)."""
+        operation = registry.get(connection.platform).operation(kind)
+        record = operation.new_record(connection, values)
         self.store.save(record)
         self._launch(record)
         return record
 
-    # -- catalogue downloads
-    def start_download(self, connection: Connection, items, file_types, output_dir: str) -> JobRecord:
-        """Download the chosen files of catalogue items into output_dir/<product>/<file>, then load them."""
-        if connection.platform != terrascope.PLATFORM:
-            raise InvalidInput(tr("Downloads of {platform} products are not available yet.",
-                                  platform=connection.platform))
-        record = new_download_record(connection.id, items, file_types, output_dir)
+    def run_here(self, connection: Connection, kind: str, values: dict, progress: Progress):
+        """Run an operation in the calling thread (a Processing algorithm's), as a job of this manager: it is
+        listed while it runs, can be cancelled from the Jobs list, and is remembered. Returns (record, result);
+        raises its EOError (Cancelled included). Load its layers afterwards, on the GUI thread: load_results_of."""
+        operation = registry.get(connection.platform).operation(kind)
+        record = operation.new_record(connection, values)
+        record.state, record.message = JobState.RUNNING, tr("Starting")
         self.store.save(record)
-        self._launch(record)
-        return record
+        relay = _RecordProgress(progress, record, self)
+        self.tasks[record.id] = relay
+        self.jobChanged.emit(record.id)
+        client = None
+        try:
+            client = self.connections.client(connection)
+            result = operation.run(client, record, relay, self._changed, self.poll_interval)
+        except EOError as err:
+            self._ended(record, err)
+            raise
+        except Exception as err:  # a bug: recorded as failed, the traceback goes to Processing's log
+            self._ended(record, EOError(details=f"{type(err).__name__}: {err}"))
+            raise
+        finally:
+            self.tasks.pop(record.id, None)
+            if client is not None and getattr(client, "http", None) is not None:
+                client.http.close()
+        record.state, record.progress, record.message = JobState.SUCCEEDED, 1.0, tr("Done")
+        self.store.save(record)
+        self.jobChanged.emit(record.id)
+        self.jobFinished.emit(record.id)
+        return record, result
+
+    def load_results_of(self, record: JobRecord, result) -> list:
+        """Load a finished job's results as layers (GUI thread) and remember them with the job."""
+        layers = self._load(record, result)
+        self.layers[record.id] = layers
+        self.jobChanged.emit(record.id)
+        return layers
+
+    def _ended(self, record: JobRecord, error: EOError):
+        if isinstance(error, Cancelled):
+            record.state, record.message = JobState.CANCELLED, tr("Cancelled")
+        else:
+            record.state, record.error, record.message = JobState.FAILED, error.message, error.message
+        self.store.save(record)
+        self.jobChanged.emit(record.id)
+        self.jobFinished.emit(record.id)
 
     def follow(self, job_id: str) -> JobRecord:
         """Follow again a job that was interrupted, failed on our side or cancelled: it resumes where it was."""
@@ -97,23 +148,24 @@ class JobManager(QObject):
         self.jobChanged.emit(job_id)
 
     def _operation(self, record: JobRecord):
-        """(description, operation(progress)) of a record; the client is built in the task's thread."""
-        connection = self.connections.get(record.connection_id)
+        """(description, operation(progress)) of a record; the client is built in the task's thread and its HTTP
+        connections are closed when the job ends."""
+        connection = self.connections.find(record.connection_id)
+        if connection is None:
+            raise InvalidInput(tr("The connection of this job was removed: add it again to follow the job."))
+        operation = registry.get(record.platform).operation(record.kind)
         interval = self.poll_interval
-        if record.platform == brightearth.PLATFORM:
-            def scenario(progress):
-                client = self.connections.client(connection)
-                return run_scenario(client, record, progress, on_change=self._changed, poll_interval=interval)
 
-            return tr("BrightEarth scenario {name}", name=record.title), scenario
-        if record.platform == terrascope.PLATFORM:
-            def download(progress):
-                client = self.connections.client(connection)
-                with client.http:  # its connections are closed when the job ends
-                    return run_download(client, record, progress, on_change=self._changed)
+        def run(progress):
+            client = self.connections.client(connection)
+            http = getattr(client, "http", None)
+            try:
+                return operation.run(client, record, progress, self._changed, interval)
+            finally:
+                if http is not None:
+                    http.close()
 
-            return tr("Terrascope download: {name}", name=record.title), download
-        raise InvalidInput(tr("Unknown platform: {name}.", name=record.platform))
+        return operation.describe(record), run
 
     def _launch(self, record: JobRecord):
         description, operation = self._operation(record)
@@ -145,11 +197,13 @@ class JobManager(QObject):
         if self.store.get(record.id) is None:  # removed by the user while it ran: nothing to load or keep
             return
         if error is None:
-            layers = load_results(result or [], record.title, root_dir=record.output_dir, job_id=record.id,
-                                  platform=record.platform, group_per_folder=record.platform == terrascope.PLATFORM)
+            layers = self._load(record, result)
             self.layers[record.id] = layers
             record.state, record.progress = JobState.SUCCEEDED, 1.0
-            record.message = tr("Done: {count} layers loaded", count=len(layers))
+            if isinstance(result, list) and result and not isinstance(result[0], str):
+                record.message = tr("Done: {count} results in layer {name}", count=len(result), name=record.title)
+            else:
+                record.message = tr("Done: {count} layers loaded", count=len(layers))
             self.notify(record.title, record.message, True)
         elif isinstance(error, Cancelled):
             record.state, record.message = JobState.CANCELLED, tr("Cancelled: partial files are kept for resuming")
@@ -161,3 +215,15 @@ class JobManager(QObject):
         self.store.save(record)
         self.jobChanged.emit(record.id)
         self.jobFinished.emit(record.id)
+
+    def _load(self, record: JobRecord, result) -> list:
+        """Files -> layers (styled by the platform's result kinds); items -> a footprints layer."""
+        platform = registry.find(record.platform)
+        operation = platform.operations().get(record.kind) if platform else None
+        if operation is not None and operation.output == "items":
+            from .footprints import items_layer
+
+            return [items_layer(result or [], record.title, platform=record.platform, job_id=record.id)]
+        return load_results(result or [], record.title, root_dir=record.output_dir, job_id=record.id,
+                            platform=record.platform, group_per_folder=bool(operation and operation.group_per_folder),
+                            kind_of=platform.result_kind if platform else None)

@@ -5,7 +5,7 @@ Each layer carries custom properties (job id, platform, kind) so it is recognise
 
 import os
 from collections import defaultdict
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
@@ -13,22 +13,9 @@ from ..core.log import logger
 from .gdal_files import open_vector
 from .resources import resource_path
 
-KINDS = ("building", "tree", "road", "clutter", "dtm")
-# Drawing order, top first: thin lines over footprints over land cover over the terrain.
-DRAW_ORDER = ("road", "building", "tree", "clutter", "dtm", "")
 VECTOR_EXTENSIONS = (".gpkg", ".shp", ".geojson", ".json")
 RASTER_EXTENSIONS = (".tif", ".tiff", ".jp2", ".vrt")
 PROPERTY = "eo_connector/"
-
-
-def result_kind(path: str) -> str:
-    """building/tree/road/clutter/dtm from the storage tree (EXPORT/<kind>/<format>/file) or the file name."""
-    parts = [p.lower() for p in path.replace("\\", "/").split("/")]
-    for part in reversed(parts[:-1]):
-        if part in KINDS:
-            return part
-    stem = os.path.splitext(parts[-1])[0]
-    return next((k for k in KINDS if stem.startswith(k)), "")
 
 
 def _folder_of(path: str, root: str) -> str:
@@ -84,10 +71,14 @@ def _style(layer: QgsMapLayer, kind: str):
 
 
 def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_id: str = "", platform: str = "",
-                 group_per_folder: bool = False, project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
+                 group_per_folder: bool = False, project: Optional[QgsProject] = None,
+                 kind_of: Optional[Callable[[str], str]] = None) -> List[QgsMapLayer]:
     """Add every vector and raster result as a layer under a new group named `group_name` (top of the tree).
-    With group_per_folder, each first-level folder under root_dir (a catalogue product) gets its own subgroup."""
+    `kind_of(path)` names a file's kind, which chooses its style (resources/styles/<kind>.qml) and its drawing order
+    (lines over polygons over rasters). With group_per_folder, each first-level folder under root_dir (a catalogue
+    product) gets its own subgroup."""
     project = project or QgsProject.instance()
+    result_kind = kind_of or (lambda path: "")
     chosen = choose_files(files)
     root_dir = root_dir or (os.path.commonpath(chosen) if chosen else "")
     if group_per_folder:
@@ -95,24 +86,36 @@ def load_results(files: List[str], group_name: str, *, root_dir: str = "", job_i
     tiles = {_tile_of(p, root_dir) for p in chosen} - {""}
     group = project.layerTreeRoot().insertGroup(0, group_name)
     subgroups: Dict[str, QgsLayerTreeGroup] = {}
-    layers = []
-    for path in sorted(chosen, key=lambda p: (DRAW_ORDER.index(result_kind(p)), p)):
+    opened = []
+    for path in chosen:
         kind = result_kind(path)
         tile = _tile_of(path, root_dir)
         base = kind or os.path.splitext(os.path.basename(path))[0]
         for layer in _open(path, base):
-            if len(tiles) > 1 and tile:
-                layer.setName(f"{layer.name()} (tile {tile})")
             if not layer.isValid():
                 logger.warning("result file %s could not be opened as a layer", path)
                 continue
-            _style(layer, kind)
-            _add(project, layer, group, subgroups, base if len(tiles) > 1 else "",
-                 {"job_id": job_id, "platform": platform, "kind": kind, "source": path})
-            layers.append(layer)
+            if len(tiles) > 1 and tile:
+                layer.setName(f"{layer.name()} (tile {tile})")
+            opened.append((_draw_rank(layer), path, layer, kind, base))
+    layers = []
+    for _rank, path, layer, kind, base in sorted(opened, key=lambda entry: entry[:2]):
+        _style(layer, kind)
+        _add(project, layer, group, subgroups, base if len(tiles) > 1 else "",
+             {"job_id": job_id, "platform": platform, "kind": kind, "source": path})
+        layers.append(layer)
     if not layers:
         project.layerTreeRoot().removeChildNode(group)
     return layers
+
+
+def _draw_rank(layer: QgsMapLayer) -> int:
+    """Drawing order, top first: points, lines, polygons, then rasters (so nothing hides what is thinner)."""
+    if isinstance(layer, QgsVectorLayer):
+        order = ("point", "line", "polygon")
+        geometry = QgsWkbTypes.geometryDisplayString(layer.geometryType()).lower()
+        return order.index(geometry) if geometry in order else 3
+    return 4
 
 
 def _add(project, layer, group, subgroups: Dict[str, QgsLayerTreeGroup], subgroup: str, properties: dict):

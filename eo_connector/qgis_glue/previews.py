@@ -1,4 +1,4 @@
-"""Item previews: quicklook images fetched in background tasks (a few at a time, cached), and WMS preview links
+"""Item previews: quicklook images fetched in worker threads (a few at a time, cached), and WMS preview links
 added as real QGIS WMS layers under a "Previews" group.
 
 Provider-neutral: the quicklook is the first asset with role "thumbnail", the WMS link the first with role "wms"
@@ -7,11 +7,11 @@ Provider-neutral: the quicklook is the first asset with role "thumbnail", the WM
 
 import uuid
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Dict, List, Optional, Set
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
-from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QImage
 
@@ -20,9 +20,10 @@ from ..core.http import HttpSession, raise_for_status
 from ..core.i18n import tr
 from ..core.log import logger, redact
 from ..core.models import Asset, Item
+from ..core.progress import Progress
 from .gdal_files import open_raster
 from .layers import PROPERTY
-from .tasks import OperationTask, start_task
+from .proxy import qgis_http_session
 
 MAX_QUICKLOOK_BYTES = 25 * 1000 * 1000
 MAX_QUICKLOOK_SIDE = 1024  # bigger quicklooks are scaled down once, in the worker
@@ -122,23 +123,39 @@ def fetch_quicklook(http: HttpSession, url: str, headers: Optional[Callable[[], 
     return decode_image(b"".join(chunks))
 
 
+_POOL: Optional[ThreadPoolExecutor] = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    """The worker threads of every quicklook loader (each loader keeps to its own `parallel` share)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=6, thread_name_prefix="eo-quicklook")
+    return _POOL
+
+
 class QuicklookLoader(QObject):
     """Fetches quicklooks by URL, at most `parallel` at a time, urgent wishes first, into a small LRU cache.
-    `loaded(url, QImage)` / `failed(url, message)` come on the GUI thread."""
+    `loaded(url, QImage)` / `failed(url, message)` come on the GUI thread.
+
+    The fetches run in a small pool of worker threads of its own rather than as QGIS tasks: they are short, there
+    can be hundreds of them, and they have no place in QGIS's task list."""
 
     loaded = pyqtSignal(str, QImage)
     failed = pyqtSignal(str, str)
+    _fetched = pyqtSignal(str, object, object)  # from a worker: url, image, error (queued to the GUI thread)
 
     def __init__(self, http: Optional[HttpSession] = None, parallel: int = 3, cache_size: int = 300, parent=None):
         super().__init__(parent)
-        self.http = http or HttpSession(timeout=(5, 30), retries=1)
+        self.http = http or qgis_http_session(timeout=(5, 30), retries=1)
         self.parallel = max(1, parallel)
         self.cache_size = cache_size
         self.headers: Optional[Callable[[], Dict[str, str]]] = None
         self._cache: "OrderedDict[str, QImage]" = OrderedDict()
         self._errors: Dict[str, str] = {}
         self._queue: List[str] = []  # next to fetch at the end
-        self._running: Dict[str, OperationTask] = {}
+        self._running: Dict[str, Progress] = {}
+        self._fetched.connect(self._finished)
 
     def set_headers_provider(self, headers: Optional[Callable[[], Dict[str, str]]]):
         """`headers()` returns the request headers (e.g. {"Authorization": "Bearer …"}); called in the worker."""
@@ -177,21 +194,30 @@ class QuicklookLoader(QObject):
         """Drop the queue and cancel running fetches (a new search); the cache stays."""
         self._queue.clear()
         self._errors.clear()
-        for task in list(self._running.values()):
-            task.cancel()
+        for progress in list(self._running.values()):
+            progress.cancel()
 
     def _start_next(self):
         while self._queue and len(self._running) < self.parallel:
             url = self._queue.pop()
-            task = OperationTask(tr("Loading a quicklook"), lambda progress, url=url, http=self.http,
-                                 headers=self.headers: fetch_quicklook(http, url, headers, progress))
-            task.done.connect(lambda result, error, url=url: self._finished(url, result, error))
-            self._running[url] = task
-            start_task(task)
+            progress = self._running[url] = Progress()
+            _pool().submit(self._fetch, url, progress, self.headers)
+
+    def _fetch(self, url: str, progress: Progress, headers):
+        """In a worker thread: the image, or the error in words (never an exception out of the pool)."""
+        try:
+            image, error = fetch_quicklook(self.http, url, headers, progress), None
+        except EOError as err:
+            image, error = None, err
+        except Exception as err:  # an unexpected bug: logged, the row shows no quicklook
+            logger.warning("quicklook %s failed: %s", redact(url), redact(f"{type(err).__name__}: {err}"))
+            image, error = None, EOError(details=type(err).__name__)
+        try:
+            self._fetched.emit(url, image, error)
+        except RuntimeError:  # the loader is gone (the dock was closed)
+            pass
 
     def _finished(self, url: str, image, error):
-        if sip.isdeleted(self):
-            return
         self._running.pop(url, None)
         if error is None and image is not None:
             self._cache[url] = image

@@ -10,13 +10,12 @@ from qgis.PyQt.QtWidgets import QCheckBox, QWidget
 
 from ...core.aoi import AOI
 from ...core.errors import EOError, InvalidInput
-from ...core.i18n import tr
+from ...core.i18n import amount, tr
 from ...core.models import Connection
 from ...providers.brightearth import options as beod
 from ...qgis_glue import settings
 from ...qgis_glue.connections import Connections
 from ...qgis_glue.jobs import JobManager
-from ..widgets.connections_panel import format_credits
 from ..widgets.ui import icon, load_form, run_in_background, show_message
 
 FORM_KEY = "brightearth/form"
@@ -35,9 +34,10 @@ def _crs_names():
 class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
     jobStarted = pyqtSignal(str)  # job id
 
-    def __init__(self, connections: Connections, jobs: JobManager, parent=None):
+    def __init__(self, iface, platform, connections: Connections, jobs: JobManager, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.platform = platform
         self.connections = connections
         self.jobs = jobs
         self.connection: Optional[Connection] = None
@@ -158,7 +158,7 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
         elif credits is None:
             self.creditsLabel.setText(tr("Credits: unknown (press Test in the connection section)."))
         else:
-            self.creditsLabel.setText(tr("Credits available: {credits}", credits=format_credits(credits)))
+            self.creditsLabel.setText(tr("Credits available: {credits}", credits=amount(credits)))
         missing = []
         if self.connection is None:
             missing.append(tr("a connection"))
@@ -231,8 +231,11 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
             dl_models=self.dl_models(),
         ).validate()
 
+    def section_title(self) -> str:
+        return tr("BrightEarth scenario")
+
     def project_choice(self) -> dict:
-        """Keyword arguments of JobManager.start_scenario for the chosen project."""
+        """The project values of the scenario operation: an existing project's id, or a new project's name."""
         if self.existingProjectRadio.isChecked():
             if self.projectCombo.currentData() is None:
                 raise InvalidInput(tr("Choose an existing project, or press ↻ to list them."))
@@ -248,10 +251,14 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
         output_root = self.outputFolderWidget.filePath().strip() or settings.default_output_root()
         try:
             options = self.options()
-            record = self.jobs.start_scenario(self.connection, self.aoi, options, output_root, **self.project_choice())
+            values = dict(options.to_dict(), aoi=self.aoi, output_dir=output_root, **self.project_choice())
+            record = self.jobs.start(self.connection, "scenario", values)
         except EOError as err:
             self.show_message(str(err), error=True)
             return
         self._remember(options, output_root)
         self.show_message(tr("Scenario {name} started: follow it in the Jobs section.", name=record.title))
         self.jobStarted.emit(record.id)
+
+
+PANEL = BrightEarthPanel

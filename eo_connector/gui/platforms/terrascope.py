@@ -3,8 +3,7 @@ more filters; Search (the count, then pages shown as they arrive, Stop); the res
 selected products as a background job. Everything remote runs in tasks; refusals are shown here in words."""
 
 import os
-import threading
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -17,7 +16,7 @@ from ...core.models import Connection
 from ...providers import terrascope
 from ...providers.terrascope.client import TooManyResults
 from ...qgis_glue import settings
-from ...qgis_glue.catalogue_search import CatalogueSearch
+from ...qgis_glue.catalogue_search import CatalogueSearch, SessionHeaders
 from ...qgis_glue.connections import Connections
 from ...qgis_glue.jobs import JobManager
 from ..widgets.collections_dialog import CollectionsDialog
@@ -32,32 +31,13 @@ FORM_FILTERS = ("start", "end", "bbox", "geometry", "cloudCover", "productType",
                 "orbitDirection", "tileId", "productGroupId", "publicationDate", "modificationDate", "collection")
 
 
-class SessionHeaders:
-    """The request headers of a connection's session (bearer token) for quicklooks fetched in worker threads; the
-    client is built once, on first use, in the worker."""
-
-    def __init__(self, connections: Connections, connection: Connection):
-        self.connections, self.connection = connections, connection
-        self._client = None
-        self._lock = threading.Lock()
-
-    def __call__(self) -> Dict[str, str]:
-        with self._lock:  # one client (one token keeper) for all the quicklook workers
-            try:
-                if self._client is None:
-                    self._client = self.connections.client(self.connection)
-                return self._client.auth_headers()
-            except EOError:  # no session (yet): asked without a token; a new sign-in is picked up next time
-                self._client = None
-                return {}
-
-
 class TerrascopePanel(QWidget, load_form("terrascope_panel")):
     jobStarted = pyqtSignal(str)  # job id
 
-    def __init__(self, iface, connections: Connections, jobs: JobManager, parent=None):
+    def __init__(self, iface, platform, connections: Connections, jobs: JobManager, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.platform = platform
         self.iface = iface
         self.connections = connections
         self.jobs = jobs
@@ -127,6 +107,12 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         self.collectionCombo.currentTextChanged.connect(self._update)
         self.show_message("")
         self.countLabel.setVisible(False)
+
+    def section_title(self) -> str:
+        return tr("Catalogue search")
+
+    def set_account(self, account: Optional[dict]):
+        pass
 
     # -- what the dock tells us
     def set_connection(self, connection: Optional[Connection]):
@@ -326,7 +312,7 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
                               error=True)
             return
         default = settings.get(OUTPUT_KEY, "") or os.path.join(settings.default_output_root(), "terrascope")
-        dialog = DownloadDialog(items, default, parent=self)
+        dialog = DownloadDialog(self.platform.operation("download"), items, default, parent=self)
         dialog.accepted.connect(lambda d=dialog, c=connection: self._start_download(c, d))
         dialog.finished.connect(dialog.deleteLater)
         self.download_dialog = dialog
@@ -335,7 +321,7 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
     def _start_download(self, connection: Connection, dialog: DownloadDialog):
         self.download_dialog = None
         try:
-            record = self.jobs.start_download(connection, dialog.items, dialog.file_types(), dialog.output_dir())
+            record = self.jobs.start(connection, "download", dialog.values())
         except EOError as err:
             self.show_message(str(err), error=True)
             return
@@ -344,3 +330,6 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
                              count=len(dialog.items)))
         self.jobStarted.emit(record.id)
 
+
+
+PANEL = TerrascopePanel

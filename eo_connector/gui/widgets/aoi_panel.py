@@ -35,6 +35,7 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
         self.source_crs = ""  # authid of the layer or canvas the AOI was read from
         self.error = ""
         self.rubber_band: Optional[QgsRubberBand] = None
+        self.platform = None  # the current connection's platform: it says what it cannot accept
 
         self.sourceLabel.setText(tr("From"))
         self.layerLabel.setText(tr("Layer"))
@@ -105,6 +106,11 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
     def clear(self):
         self.set_aoi(None)
 
+    def set_platform(self, platform):
+        """The platform of the current connection (None without one): its AOI rules are shown in the summary."""
+        self.platform = platform
+        self._show_summary()
+
     def _show_summary(self):
         self.clearButton.setEnabled(self.aoi is not None)
         if self.error:
@@ -125,10 +131,12 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
         west, south, east, north = aoi.bounds
         lines.append(html.escape(tr("Extent (lon/lat): {west}, {south} — {east}, {north}", west=f"{west:.5f}",
                                     south=f"{south:.5f}", east=f"{east:.5f}", north=f"{north:.5f}")))
-        if aoi.is_multipart:
-            lines.append("<span style='color:#b9770e'>" + html.escape(
-                tr("Several separate parts: BrightEarth needs one polygon (select one feature).")) + "</span>")
-        elif aoi.crosses_antimeridian:
+        problem = self.platform.aoi_problem(aoi) if self.platform is not None else ""
+        if problem:
+            lines.append("<span style='color:#b9770e'>" + html.escape(problem) + "</span>")
+        elif aoi.is_multipart:
+            lines.append(html.escape(tr("Several separate parts.")))
+        if aoi.crosses_antimeridian:
             lines.append(html.escape(tr("Crosses the antimeridian (180°).")))
         for note in aoi.notes:
             lines.append("<i>" + html.escape(tr("Note: {note}", note=note)) + "</i>")

@@ -102,10 +102,14 @@ class CollectionsDialog(QDialog, load_form("collections_dialog")):
         self.applyButton.setEnabled(False)
         self.show_message(tr("Asking the catalogue…"))
 
-        def listing(progress):
-            return self.connections.client(connection).collections(**filters)
+        platform = self.connections.platform(connection)
 
-        run_in_background(self, tr("Listing Terrascope collections"), listing, self._listed)
+        def listing(progress):
+            client = self.connections.client(connection)
+            with client.http:
+                return platform.collections(client, **filters)
+
+        run_in_background(self, tr("Listing the collections of {name}", name=connection.name), listing, self._listed)
 
     def _listed(self, found, error):
         self.asking = False

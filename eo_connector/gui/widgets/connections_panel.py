@@ -1,6 +1,7 @@
-"""Connections section: the saved connections, Add / Test / Remove, a status line (who is signed in, how many
-credits, or why not) and a sign-in prompt when a connection has no session (a password; for Terrascope also the
-browser sign-in, which can be stopped). Every remote call runs in a task."""
+"""Connections section: the saved connections, Add / Test / Remove, a status line (who is signed in and the
+account's state in the platform's words, or why not) and a sign-in prompt when a connection has no session (a
+password and/or the browser sign-in, which can be stopped, as the platform offers). Every remote call runs in a
+task."""
 
 from typing import Dict, Optional
 
@@ -8,32 +9,24 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ...core.errors import Cancelled, EOError, SessionExpired
-from ...core.i18n import number, tr
+from ...core.i18n import tr
 from ...core.models import Connection
-from ...providers import terrascope
+from ...providers import registry
 from ...qgis_glue.browser_sign_in import BrowserOpener, open_in_system_browser
-from ...qgis_glue.connections import PLATFORM_NAMES, Connections
+from ...qgis_glue.connections import Connections
 from .connection_dialog import ConnectionDialog
 from .ui import ERROR_STYLE, ask_yes_no, icon, load_form, run_in_background
 
 
-def format_credits(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, float):
-        return f"{value:,.2f}"
-    return number(value) if isinstance(value, int) else str(value)
-
-
 class ConnectionsPanel(QWidget, load_form("connections_panel")):
     connectionChanged = pyqtSignal(object)  # the current Connection, or None
-    accountChanged = pyqtSignal(object)  # users/me of the current connection (credits...), or None when unknown
+    accountChanged = pyqtSignal(object)  # the account of the current connection (credits...), or None when unknown
 
     def __init__(self, connections: Connections, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.connections = connections
-        self.accounts: Dict[str, dict] = {}  # connection id -> last users/me answer
+        self.accounts: Dict[str, dict] = {}  # connection id -> last account answer
         self.errors: Dict[str, str] = {}  # connection id -> last error sentence
         self.checking: set = set()  # connection ids with a call under way
         self.browser_tasks: Dict[str, object] = {}  # connection id -> browser sign-in task waiting for the user
@@ -50,7 +43,7 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self.removeButton.setToolTip(tr("Remove this connection"))
         self.passwordEdit.setPlaceholderText(tr("Password"))
         self.signInButton.setText(tr("Sign in"))
-        self.browserSignInButton.setToolTip(tr("Sign in on the catalogue's page in your web browser"))
+        self.browserSignInButton.setToolTip(tr("Sign in on the platform's page in your web browser"))
         self.statusLabel.setOpenExternalLinks(False)
 
         self.addButton.clicked.connect(self.add_connection)
@@ -69,7 +62,7 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self.connectionCombo.clear()
         for connection in self.connections.all():
             label = tr("{name} ({platform})", name=connection.name,
-                       platform=PLATFORM_NAMES.get(connection.platform, connection.platform))
+                       platform=registry.title(connection.platform))
             self.connectionCombo.addItem(label, connection.id)
         index = self.connectionCombo.findData(current)
         self.connectionCombo.setCurrentIndex(index if index >= 0 else 0)
@@ -93,82 +86,54 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
 
     # -- status line and sign-in prompt
     def update_status(self):
+        """Who is signed in (the platform's words), "Checking…", the last error, or the sign-in prompt with the
+        ways the platform offers (a password, the browser)."""
         connection = self.current_connection()
         for button in (self.testButton, self.removeButton):
             button.setEnabled(connection is not None)
-        needs_password = False
-        error = False
-        if connection is not None and connection.platform == terrascope.PLATFORM:
-            self._update_terrascope_status(connection)
-            return
-        self.testButton.setToolTip(tr("Test the connection (sign in again and read your credits)"))
-        self.browserSignInButton.setVisible(False)
-        self.passwordEdit.setVisible(True)
-        self.signInButton.setVisible(True)
         if connection is None:
-            text = tr("No connection yet: press + to add your BrightEarth or Terrascope account.")
-        elif connection.id in self.checking:
-            text = tr("Checking {name}…", name=connection.name)
-        elif connection.id in self.errors:
-            text, error = self.errors[connection.id], True
-            needs_password = not self.connections.has_session(connection)
-        elif connection.id in self.accounts:
-            account = self.accounts[connection.id]
-            email = account.get("email") or connection.username
-            if account.get("credits") is None:
-                text = tr("Signed in as {email}", email=email)
-            else:
-                text = tr("Signed in as {email} — {credits} credits", email=email,
-                          credits=format_credits(account["credits"]))
-        elif self.connections.has_session(connection):
-            text = tr("Signed in as {email}; press Test to read your credits.", email=connection.username)
-        else:
-            text = tr("Not signed in: enter the password of {email}.", email=connection.username)
-            needs_password = True
-        self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(ERROR_STYLE if error else "")
-        self.signInWidget.setVisible(needs_password and connection.id not in self.checking)
-        self.signInButton.setEnabled(connection is not None and connection.id not in self.checking)
-
-    def _update_terrascope_status(self, connection: Connection):
-        """Who is signed in, "no sign-in needed" (CGLS), or the sign-in prompt with the methods the catalogue offers."""
-        self.testButton.setToolTip(tr("Test the connection (renew the session and list the collections)"))
+            self.statusLabel.setText(tr("No connection yet: press + to add your account on one of the platforms."))
+            self.statusLabel.setStyleSheet("")
+            self.signInWidget.setVisible(False)
+            return
+        platform = registry.find(connection.platform)
         waiting = connection.id in self.browser_tasks
-        config, config_error = None, ""
-        try:
-            config = self.connections.catalogue_config(connection)
-        except EOError as err:  # e.g. its custom .ini file was moved
-            config_error = str(err)
-        account = self.accounts.get(connection.id) or {}
-        username = account.get("username") or connection.username
-        collections = account.get("collections")
-        error = False
-        signed_in = config is not None and self.connections.has_session(connection)
+        checking = connection.id in self.checking
+        error, methods, signed_in = "", (), True
+        if platform is None:
+            error = tr("Unknown platform: {name}. Is the plugin up to date?", name=connection.platform)
+        else:
+            try:
+                methods = platform.sign_in_methods(self.connections, connection)
+                signed_in = platform.has_session(self.connections, connection)
+            except EOError as err:  # e.g. a configuration file that was moved
+                error = str(err)
+        account = self.accounts.get(connection.id)
         if waiting:
             text = tr("Waiting for the browser… (Cancel to stop)")
-        elif connection.id in self.checking:
+        elif checking:
             text = tr("Checking {name}…", name=connection.name)
-        elif config_error or connection.id in self.errors:
-            text, error = config_error or self.errors[connection.id], True
-        elif config is not None and not config.needs_sign_in:
-            text = tr("No sign-in needed: this catalogue is open to all.")
+        elif error or connection.id in self.errors:
+            text = error or self.errors[connection.id]
+        elif account is not None and platform is not None:
+            text = platform.describe_account(connection, account)
         elif signed_in:
-            text = tr("Signed in as {username}", username=username) if username else tr("Signed in")
+            text = tr("Signed in as {user}; press Test to check the connection.", user=connection.username) \
+                if connection.username else tr("Signed in; press Test to check the connection.")
+        elif "password" in methods and connection.username:
+            text = tr("Not signed in: enter the password of {user}.", user=connection.username)
         else:
             text = tr("Not signed in: sign in again with your password or in the browser.")
-        if collections is not None and not error and not waiting:
-            text = tr("{status} — the catalogue lists {count} collections.", status=text, count=collections)
         self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(ERROR_STYLE if error else "")
-        needs_sign_in = (config is not None and config.needs_sign_in and not signed_in
-                         and connection.id not in self.checking)
-        password_offered = config is not None and config.non_interactive_supported
-        browser_offered = config is not None and config.interactive_supported and bool(config.authorization_endpoint)
+        self.statusLabel.setStyleSheet(ERROR_STYLE if (error or connection.id in self.errors) and not waiting
+                                       and not checking else "")
+        self.testButton.setToolTip(tr("Test the connection (renew the session and read your account)"))
+        needs_sign_in = bool(methods) and not signed_in and not checking
         self.signInWidget.setVisible(needs_sign_in or waiting)
-        self.passwordEdit.setVisible(password_offered and not waiting)
-        self.signInButton.setVisible(password_offered and not waiting)
-        self.signInButton.setEnabled(connection.id not in self.checking)
-        self.browserSignInButton.setVisible(browser_offered or waiting)
+        self.passwordEdit.setVisible("password" in methods and not waiting)
+        self.signInButton.setVisible("password" in methods and not waiting)
+        self.signInButton.setEnabled(not checking)
+        self.browserSignInButton.setVisible("browser" in methods or waiting)
         self.browserSignInButton.setText(tr("Cancel") if waiting else tr("Sign in with the browser"))
 
     def set_credits(self, connection_id: str, credits):
@@ -215,7 +180,7 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self._call_me(connection, password=password)
 
     def sign_in_with_browser(self):
-        """Terrascope: sign in on the catalogue's page in the web browser; pressed again while waiting, stop."""
+        """Sign in on the platform's page in the web browser; pressed again while waiting, stop."""
         connection = self.current_connection()
         if connection is None:
             return
@@ -259,32 +224,21 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
             return
         self.checking.add(connection.id)
         self.update_status()
-        if connection.platform == terrascope.PLATFORM and not password:
-            operation = lambda progress: self._check_catalogue(connection)  # noqa: E731
-        else:
-            operation = lambda progress: self.connections.sign_in(connection, password)  # noqa: E731
+
+        def operation(progress):
+            if password:
+                return self.connections.sign_in(connection, password, progress=progress)
+            return self.connections.check(connection, progress)
+
         run_in_background(self, tr("Checking {name}", name=connection.name), operation,
                           lambda account, error: self._checked(connection, account, error))
-
-    def _check_catalogue(self, connection: Connection) -> dict:
-        """Terrascope's Test (in a task): renew the access token (proves the saved session still works) and list
-        the collections (proves the catalogue answers)."""
-        client = self.connections.client(connection)
-        username = ""
-        if client.config.needs_sign_in:
-            if client.tokens is None:
-                raise SessionExpired(tr("Not signed in: sign in again with your password or in the browser."))
-            client.auth_headers(fresh=True)
-            username = client.tokens.username
-        return {"username": username or connection.username, "collections": len(client.collections())}
 
     def _checked(self, connection: Connection, account, error):
         self.checking.discard(connection.id)
         if error is None:
             account = account if isinstance(account, dict) else {}
-            if (connection.platform == terrascope.PLATFORM and account.get("username") and not connection.username
-                    and self._still_saved(connection)):
-                connection.username = account["username"]
+            if account.get("user") and not connection.username and self._still_saved(connection):
+                connection.username = account["user"]
                 self.connections.add(connection)  # remember who signed in (in the browser), for the status line
             self.accounts[connection.id] = account
             self.errors.pop(connection.id, None)

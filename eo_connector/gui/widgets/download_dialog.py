@@ -1,6 +1,7 @@
 """Before a catalogue download: which kinds of files, into which folder, how much that is and whether it fits.
-The plan is computed locally from the products' advertised lengths (nothing remote); OK is the confirmation and is
-refused (disabled, with the reason) when the files would not fit on the disk."""
+The kinds are the choices of the platform's download operation; the total is its estimate from the products'
+advertised lengths (nothing remote). OK is the confirmation and is refused (disabled, with the reason) when the
+files would not fit on the disk."""
 
 import os
 from typing import Dict, List
@@ -11,23 +12,19 @@ from qgis.PyQt.QtWidgets import QCheckBox, QDialog, QDialogButtonBox
 from ...core.errors import EOError
 from ...core.i18n import tr
 from ...core.models import Item
+from ...core.platform import FieldKind, Operation
 from ...core.safe_paths import free_space, human_size
-from ...providers.terrascope.download import FILE_TYPES, download_plan, plan_totals
 from .ui import ERROR_STYLE, load_form
-
-DEFAULT_TYPES = ("data",)
-
-
-def file_type_names():
-    return {"data": tr("Data"), "related": tr("Related (quality layers)"), "previews": tr("Previews"),
-            "alternates": tr("Metadata (alternates)")}
 
 
 class DownloadDialog(QDialog, load_form("download_dialog")):
-    def __init__(self, items: List[Item], output_dir: str, parent=None):
+    def __init__(self, operation: Operation, items: List[Item], output_dir: str, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.operation = operation
         self.items = list(items)
+        self.kinds_field = next((f for f in operation.fields() if f.kind == FieldKind.CHOICES), None)
+        self.folder_field = next((f for f in operation.fields() if f.kind == FieldKind.FOLDER), None)
         self.type_checks: Dict[str, QCheckBox] = {}
         self.needed = 0  # advertised bytes of the plan
         self.free = 0  # free bytes where the folder is (or would be created)
@@ -36,10 +33,11 @@ class DownloadDialog(QDialog, load_form("download_dialog")):
         self.productsLabel.setText(tr("{count} products selected.", count=len(self.items)) if len(self.items) != 1
                                    else tr("1 product selected."))
         self.fileTypesGroup.setTitle(tr("Files to download"))
-        for kind in FILE_TYPES:
-            check = QCheckBox(file_type_names().get(kind, kind), self)
+        defaults = tuple(self.kinds_field.default or ()) if self.kinds_field else ()
+        for kind, label in (self.kinds_field.choices if self.kinds_field else ()):
+            check = QCheckBox(label, self)
             check.setObjectName(f"fileType_{kind}")
-            check.setChecked(kind in DEFAULT_TYPES)
+            check.setChecked(kind in defaults)
             check.toggled.connect(self.update_plan)
             self.fileTypesLayout.addWidget(check)
             self.type_checks[kind] = check
@@ -64,17 +62,24 @@ class DownloadDialog(QDialog, load_form("download_dialog")):
     def output_dir(self) -> str:
         return self.outputFolderWidget.filePath().strip()
 
+    def values(self) -> dict:
+        """The download operation's values: the products, the kinds of files and the folder."""
+        items_name = next((f.name for f in self.operation.fields() if f.kind == FieldKind.ITEMS), "items")
+        values = {items_name: self.items}
+        if self.kinds_field is not None:
+            values[self.kinds_field.name] = tuple(self.file_types())
+        values[self.folder_field.name if self.folder_field else "output_dir"] = self.output_dir()
+        return values
+
     def update_plan(self, *_):
         """Size and file count of the plan, free space of the folder, and whether OK can start it."""
         problem = ""
         self.needed, count, unknown = 0, 0, 0
         try:
-            plan = download_plan(self.items, self.file_types()) if self.file_types() else []
-            self.needed, count = plan_totals(plan)
-            unknown = sum(1 for entry in plan if entry.size is None)
+            self.needed, count, unknown = self.operation.estimate(self.values())
         except EOError as err:
             problem = str(err)
-        if not problem and not self.file_types():
+        if not problem and self.kinds_field is not None and not self.file_types():
             problem = tr("Choose at least one kind of file.")
         elif not problem and count == 0:
             problem = tr("The selected products have no files of the chosen kinds.")

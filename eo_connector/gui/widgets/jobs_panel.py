@@ -10,10 +10,9 @@ from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QTreeWidgetItem, QWidget
 
 from ...core.errors import EOError
-from ...core.i18n import tr
+from ...core.i18n import amount, tr
 from ...core.models import JobRecord, JobState
 from ...qgis_glue.jobs import JobManager
-from .connections_panel import format_credits
 from .ui import ask_yes_no, icon, load_form
 
 COLUMN_TITLE, COLUMN_STATE, COLUMN_PROGRESS, COLUMN_MESSAGE = range(4)
@@ -153,7 +152,7 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
                                          and os.path.isdir(record.output_dir))
         self.removeButton.setEnabled(record is not None)
         self.detailsLabel.setText(self.details_html(record) if record else
-                                  html.escape(tr("No job yet: run a scenario above.")) if not self.items else "")
+                                  html.escape(tr("No job yet: start one above (a processing, a search or a download).")) if not self.items else "")
 
     def details_html(self, record: JobRecord) -> str:
         lines = ["<b>" + html.escape(record.title) + "</b> — "
@@ -165,10 +164,10 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
         before, after = record.remote.get("credits_before"), record.remote.get("credits_after")
         if before is not None and after is not None:
             lines.append(html.escape(tr("Credits: {before} before, {after} after (used {used})",
-                                        before=format_credits(before), after=format_credits(after),
-                                        used=format_credits(before - after) if _numbers(before, after) else "?")))
+                                        before=amount(before), after=amount(after),
+                                        used=amount(before - after) if _numbers(before, after) else "?")))
         elif before is not None:
-            lines.append(html.escape(tr("Credits before: {before}", before=format_credits(before))))
+            lines.append(html.escape(tr("Credits before: {before}", before=amount(before))))
         if record.state == JobState.INTERRUPTED:
             lines.append(html.escape(tr("QGIS was closed while this job ran: press Follow again to resume it.")))
         layers = self.jobs.layers.get(record.id)

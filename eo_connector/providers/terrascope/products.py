@@ -7,39 +7,19 @@ no copy of the original properties), so the garbage collector's full passes stay
 """
 
 import posixpath
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Dict, List, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ...core.models import Asset, Item
+from ...core.models import Asset, Collection, Item, Page
 from ...core.timestamps import iso_utc_seconds
 from . import PLATFORM
 
 LINK_GROUPS = ("data", "related", "previews", "alternates")
 
 
-@dataclass
-class CatalogueCollection:
-    """One collection of the catalogue. start/end are ISO strings (None when open-ended or unknown)."""
-
-    id: str
-    title: str
-    abstract: str = ""
-    platform: str = ""
-    start: Optional[str] = None
-    end: Optional[str] = None
-    geometry: Optional[Dict[str, Any]] = None
-    bbox: Optional[List[float]] = None
-    properties: Dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class ProductPage:
-    """One page of a product search as it arrives: its items, the total the server counted, its 1-based start."""
-
-    items: List[Item]
-    total: int
-    start_index: int = 1
+# The catalogue's collections and pages are the shared core models.
+CatalogueCollection = Collection
+ProductPage = Page
 
 
 def collection_from_feature(feature: dict) -> CatalogueCollection:
