@@ -879,11 +879,6 @@
       <translation>Charger les résultats comme couches</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/previews.py" />
-      <source>Loading a quicklook</source>
-      <translation>Chargement d'une imagette</translation>
-    </message>
-    <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Loading quicklook…</source>
       <translation>Chargement de l'imagette…</translation>

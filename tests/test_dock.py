@@ -23,7 +23,6 @@ from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import brightearth
 from eo_connector.qgis_glue import settings
 from eo_connector.qgis_glue.connections import Connections
-from eo_connector.qgis_glue.jobs import JobManager
 from tests.emulators.beod import DEMO_EMAIL, DEMO_PASSWORD
 
 # A small area around LuxCarta's office (the tutorial's AOI), about 0.5 km².
@@ -34,25 +33,14 @@ WAIT_MS = 20000
 
 
 @pytest.fixture
-def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path):
-    managers = []
-
-    def make(connections=None, store_path=None):
-        connections = connections or Connections()
-        jobs = JobManager(JobStore(str(store_path or tmp_path / "jobs.json")), connections, poll_interval=0.05)
-        managers.append(jobs)
-        dock = EOConnectorDock(qgis_iface, connections, jobs)
-        qtbot.addWidget(dock)
-        dock.resize(420, 1400)  # shown as a user sees it: real sizes, so clicks land on the buttons
-        dock.show()
+def make_dock(make_dock, tmp_path):
+    """The shared dock factory, with the scenario results written under the test's folder."""
+    def make(*args, **kwargs):
+        dock = make_dock(*args, **kwargs)
         dock.platform_panel("brightearth").outputFolderWidget.setFilePath(str(tmp_path / "results"))
         return dock
 
-    yield make
-    for jobs in managers:
-        for job_id in list(jobs.tasks):
-            jobs.cancel(job_id)
-        qtbot.waitUntil(lambda jobs=jobs: not jobs.tasks, timeout=WAIT_MS)
+    return make
 
 
 @pytest.fixture

@@ -10,51 +10,17 @@ import requests
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
 
-from eo_connector.core.job_store import JobStore
 from eo_connector.core.models import Connection, JobState
-from eo_connector.gui.dock import EOConnectorDock
 from eo_connector.gui.widgets.aoi_panel import SOURCE_LAYER
-from eo_connector.providers.terrascope.platform import BROWSER, CUSTOM, PASSWORD
 from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import terrascope
+from eo_connector.providers.terrascope.platform import BROWSER, CUSTOM, PASSWORD
 from eo_connector.qgis_glue import settings
 from eo_connector.qgis_glue.connections import Connections
-from eo_connector.qgis_glue.jobs import JobManager
 from tests.emulators.terrascope import CGLS_NDVI, DEMO_PASSWORD, DEMO_USER, S1_GAMMA0, S2_TOC
 
 WAIT_MS = 20000
 SAMPLE_AOI = os.path.join(os.path.dirname(__file__), "data", "sample_aoi.gpkg")
-
-
-@pytest.fixture
-def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path, terrascope_emulator_factory):
-    """Docks on real Connections / JobManager; they are done with the emulators (the factory's, set up first and
-    so stopped last) before these stop."""
-    docks = []
-
-    def make(connections=None):
-        connections = connections or Connections()
-        jobs = JobManager(JobStore(str(tmp_path / "jobs.json")), connections, poll_interval=0.05)
-        dock = EOConnectorDock(qgis_iface, connections, jobs)
-        qtbot.addWidget(dock)
-        dock.resize(420, 1400)  # shown as a user sees it: real sizes, so clicks land on the buttons
-        dock.show()
-        docks.append(dock)
-        return dock
-
-    yield make
-    for dock in docks:  # nothing may still be talking to the emulator when it stops
-        for job_id in list(dock.jobs.tasks):
-            dock.jobs.cancel(job_id)
-        dock.platform_panel("terrascope").stop()
-        qtbot.waitUntil(lambda d=dock: not d.jobs.tasks and not d.platform_panel("terrascope").runner.is_running()
-                        and busy_tasks(d.platform_panel("terrascope")) + busy_tasks(d.connections_panel) == 0
-                        and d.platform_panel("terrascope").browser.busy() == 0, timeout=WAIT_MS)
-
-
-@pytest.fixture
-def dock(make_dock):
-    return make_dock()
 
 
 @pytest.fixture
