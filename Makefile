@@ -54,8 +54,11 @@ demo: setup translations
 bench: setup
 	$(PY) tests/bench.py
 
+# vermin: no syntax or standard library newer than Python 3.9 in the plugin (annotations count: 3.9 evaluates them);
+# ruff's FA102 (pyproject.toml) adds the `X | Y` annotations vermin cannot tell from a bitwise or.
 lint: setup
 	$(PY) -m ruff check eo_connector tests
+	$(VENV)/bin/vermin --target=3.9- --no-tips --violations --eval-annotations eo_connector
 	@! grep -rnE "^\s*(from|import) (qgis|PyQt5|PyQt6)" eo_connector/core eo_connector/providers \
 	  || (echo "core/ and providers/ must not import qgis or Qt"; exit 1)
 
