@@ -25,9 +25,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 from shapely.geometry import shape
 
+from . import field_types
 from .core.i18n import tr
 from .core.log import logger
 from .core.models import Item
@@ -36,9 +37,9 @@ from .layers import PROPERTY
 KIND = "search_results"
 OUTLINE_COLOR = "230,90,0,255"
 FIELD_TYPES = (
-    ("id", QVariant.Type.String), ("title", QVariant.Type.String), ("date", QVariant.Type.DateTime),
-    ("cloud", QVariant.Type.Double), ("tile", QVariant.Type.String), ("orbit", QVariant.Type.Int),
-    ("platform", QVariant.Type.String), ("size", QVariant.Type.LongLong),
+    ("id", field_types.STRING), ("title", field_types.STRING), ("date", field_types.DATE_TIME),
+    ("cloud", field_types.DOUBLE), ("tile", field_types.STRING), ("orbit", field_types.INT),
+    ("platform", field_types.STRING), ("size", field_types.LONG_LONG),
 )
 
 
