@@ -120,6 +120,18 @@ def test_metadata_is_complete_for_the_plugin_repository():
     assert os.path.exists(os.path.join(ROOT, general["icon"]))
 
 
+def test_metadata_declares_qgis_4_supported():
+    """Without qgisMaximumVersion=4.x, QGIS 4 treats the plugin as incompatible, and the Qt6 builds of QGIS 3.x load
+    only plugins that say supportsQt6 (`make lint` runs the Qt6 scan that backs both claims)."""
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(os.path.join(ROOT, "metadata.txt"))
+    assert parser["general"]["qgisMinimumVersion"] == "3.22"
+    assert parser["general"]["qgisMaximumVersion"] == "4.99"
+    assert parser["general"].getboolean("supportsQt6")
+
+
 def test_the_test_session_writes_only_to_its_scratch_profile(qgis_app):
     """QgsSettings, the auth database and the profile folder are scratch ones: the developer's own QGIS
     profile is never touched, on any QGIS version."""
