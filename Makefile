@@ -54,10 +54,15 @@ demo: setup translations
 bench: setup
 	$(PY) tests/bench.py
 
+# vermin: no syntax or standard library newer than Python 3.9 in the plugin (annotations count: 3.9 evaluates them);
+# ruff's FA102 (pyproject.toml) adds the `X | Y` annotations vermin cannot tell from a bitwise or.
+# qt6_scan.sh: QGIS's Qt6 migration script proposes no change to eo_connector/ and Qt6's uic loads every .ui file.
 lint: setup
 	$(PY) -m ruff check eo_connector tests
+	$(VENV)/bin/vermin --target=3.9- --no-tips --violations --eval-annotations eo_connector
 	@! grep -rnE "^\s*(from|import) (qgis|PyQt5|PyQt6)" eo_connector/core eo_connector/providers \
 	  || (echo "core/ and providers/ must not import qgis or Qt"; exit 1)
+	tests/tools/qt6_scan.sh
 
 # Sources i18n/*.ts are kept in git; the compiled .qm files are built here.
 translations: setup
@@ -82,4 +87,4 @@ deploy: package
 	@echo "Deployed to $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
 
 clean:
-	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm .venv-py39
+	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm .venv-py39 .venv-qt6

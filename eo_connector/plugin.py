@@ -5,6 +5,7 @@ first time the user opens it.
 """
 
 from qgis.core import Qgis, QgsApplication
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
@@ -135,16 +136,24 @@ class EOConnectorPlugin:
     def _install(self, missing, widget):
         from .qgis_glue.tasks import OperationTask, start_task
 
-        self.iface.messageBar().popWidget(widget)
+        bar = self.iface.messageBar()
+        bar.popWidget(widget)
         task = OperationTask(tr("Installing Python packages for EO Connector"),
                              lambda progress: dependencies.install(missing, progress), can_cancel=False)
+        # pip's steps (collecting, downloading, installing) shown as they come; setText runs on the GUI thread
+        status = bar.createMessage(tr("EO Connector"), tr("Installing Python packages for EO Connector"))
+        task.messageChanged.connect(status.setText)
+        bar.pushWidget(status, Qgis.MessageLevel.Info, 0)
 
         def finished(result, error):
+            if not sip.isdeleted(status):
+                bar.popWidget(status)
             if error is None:
-                self.iface.messageBar().pushMessage(tr("EO Connector"), tr("Installed. Restart QGIS to use them."),
-                                                    Qgis.MessageLevel.Success, 10)
+                self.initProcessing()  # registers the Processing provider if it waited for these packages
+                bar.pushMessage(tr("EO Connector"), tr("Installed. Restart QGIS to use them."),
+                                Qgis.MessageLevel.Success, 10)
             else:
-                self.iface.messageBar().pushMessage(tr("EO Connector"), str(error), Qgis.MessageLevel.Critical, 0)
+                bar.pushMessage(tr("EO Connector"), str(error), Qgis.MessageLevel.Critical, 0)
 
         task.done.connect(finished)
         self.install_task = start_task(task)

@@ -359,6 +359,11 @@
       <translation>Couverture nuageuse (%)</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
+      <source>Collecting {name}</source>
+      <translation>Recherche de {name}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Collection</source>
       <translation>Collection</translation>
@@ -552,6 +557,11 @@
       <location filename="eo_connector/core/download_run.py" />
       <source>Downloading {done} of {count} files ({size})</source>
       <translation>Téléchargement de {done} fichiers sur {count} ({size})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
+      <source>Downloading {name}</source>
+      <translation>Téléchargement de {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download.py" />
@@ -1627,6 +1637,26 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>The GeoJSON is in {crs}; EO Connector needs longitude/latitude (EPSG:4326).</source>
       <translation>Le GeoJSON est en {crs} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
+      <source>The Python of QGIS has no pip, so {names} cannot be installed from here: install them with the QGIS installer or your system's package manager.</source>
+      <translation>Le Python de QGIS n'a pas pip, l'installation de {names} est impossible d'ici : utilisez l'installateur de QGIS ou le gestionnaire de paquets de votre système.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
+      <source>The Python of QGIS is managed by your Linux distribution, so {names} cannot be installed with pip: install them with its package manager (on Debian and Ubuntu: apt install python3-&lt;name&gt;).</source>
+      <translation>Le Python de QGIS est géré par votre distribution Linux, l'installation de {names} par pip est impossible : utilisez son gestionnaire de paquets (sur Debian et Ubuntu : apt install python3-&lt;nom&gt;).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
+      <source>The Python of QGIS was not found, so {names} cannot be installed from here: install them with the QGIS installer or your system's package manager.</source>
+      <translation>Le Python de QGIS est introuvable, l'installation de {names} est impossible d'ici : utilisez l'installateur de QGIS ou le gestionnaire de paquets de votre système.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/dependencies.py" />
+      <source>The Python package index could not be reached to install {names}: check the network connection (and the proxy, if you use one), then try again.</source>
+      <translation>L'index des paquets Python est injoignable, l'installation de {names} a échoué : vérifiez la connexion réseau (et le proxy, si vous en utilisez un), puis réessayez.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />

@@ -82,6 +82,30 @@ def test_missing_dependency_still_loads_and_offers_install(iface, monkeypatch, q
     plugin.unload()
 
 
+def test_install_shows_pips_steps_then_its_failure_in_words(iface, monkeypatch, qtbot, tmp_path):
+    """The Install button with a pip that collects, then finds the package index unreachable (a fake interpreter)."""
+    fake = tmp_path / "python3"
+    fake.write_text(f"#!{sys.executable}\n"
+                    "import sys, time\n"
+                    "print('Collecting shapely>=2.0', flush=True)\n"
+                    "time.sleep(1)\n"
+                    "print(\"WARNING: Retrying after connection broken by 'NewConnectionError(...)': /simple/shapely/\")\n"
+                    "print('ERROR: No matching distribution found for shapely>=2.0')\n"
+                    "sys.exit(1)\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(dependencies, "python_executable", lambda: str(fake))
+    monkeypatch.setattr(dependencies, "install_target", lambda: ([], None))
+    monkeypatch.setitem(sys.modules, "shapely", None)
+    plugin = eo_connector.classFactory(iface)
+    plugin.initGui()
+    button = next(b for b in plugin.missing_message.findChildren(QPushButton) if "shapely" in b.text())
+    button.click()
+    qtbot.waitUntil(lambda: "Collecting shapely" in bar_texts(iface), timeout=10000)
+    qtbot.waitUntil(lambda: any("could not be reached" in text for text in bar_texts(iface)), timeout=10000)
+    assert not any("Collecting" in text for text in bar_texts(iface))  # the progress line is gone
+    plugin.unload()
+
+
 def test_missing_blocking_dependency_keeps_the_dock_closed(iface, monkeypatch):
     monkeypatch.setitem(sys.modules, "shapely", None)
     plugin = eo_connector.classFactory(iface)
@@ -118,6 +142,18 @@ def test_metadata_is_complete_for_the_plugin_repository():
         assert general.get(key, "").strip(), key
     assert general["qgisMinimumVersion"] == "3.22"
     assert os.path.exists(os.path.join(ROOT, general["icon"]))
+
+
+def test_metadata_declares_qgis_4_supported():
+    """Without qgisMaximumVersion=4.x, QGIS 4 treats the plugin as incompatible, and the Qt6 builds of QGIS 3.x load
+    only plugins that say supportsQt6 (`make lint` runs the Qt6 scan that backs both claims)."""
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(os.path.join(ROOT, "metadata.txt"))
+    assert parser["general"]["qgisMinimumVersion"] == "3.22"
+    assert parser["general"]["qgisMaximumVersion"] == "4.99"
+    assert parser["general"].getboolean("supportsQt6")
 
 
 def test_the_test_session_writes_only_to_its_scratch_profile(qgis_app):

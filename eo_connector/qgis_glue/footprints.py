@@ -26,23 +26,24 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 from shapely.geometry import shape
 
 from ..core.i18n import tr
 from ..core.log import logger
 from ..core.models import Asset, Item
+from . import field_types
 from .layers import PROPERTY
 
 KIND = "search_results"
 OUTLINE_COLOR = "230,90,0,255"
 FIELD_TYPES = (
-    ("id", QVariant.Type.String), ("title", QVariant.Type.String), ("date", QVariant.Type.DateTime),
-    ("cloud", QVariant.Type.Double), ("tile", QVariant.Type.String), ("orbit", QVariant.Type.Int),
-    ("platform", QVariant.Type.String), ("size", QVariant.Type.LongLong),
+    ("id", field_types.STRING), ("title", field_types.STRING), ("date", field_types.DATE_TIME),
+    ("cloud", field_types.DOUBLE), ("tile", field_types.STRING), ("orbit", field_types.INT),
+    ("platform", field_types.STRING), ("size", field_types.LONG_LONG),
 )
 # Layers written for later use (a search job's or Processing's output) also carry what a download needs.
-ITEM_FIELD_TYPES = (("collection", QVariant.Type.String), ("assets", QVariant.Type.String))
+ITEM_FIELD_TYPES = (("collection", field_types.STRING), ("assets", field_types.STRING))
 
 
 def item_title(item: Item) -> str:
