@@ -213,8 +213,7 @@ class ConsoleRuntime:
     def call(self, connection: Connection, description: str, call):
         """call(client) in a task with a client of its own, whose connections are closed afterwards."""
         def operation(progress):
-            client = services.connections().client(connection)
-            with client.http:
+            with services.connections().open_client(connection) as client:
                 return call(client)
 
         return _wait_for_task(description, operation)

@@ -224,7 +224,7 @@ def aoi_from_geojson(obj, source: str = "GeoJSON") -> AOI:
 
 
 def require_single_polygon(aoi: AOI) -> Polygon:
-    """The AOI as one Polygon, for platforms that take only one (e.g. BrightEarth's WKT POLYGON)."""
+    """The AOI as one Polygon, for platforms that take only one (a WKT POLYGON)."""
     if isinstance(aoi.geometry, Polygon):
         return aoi.geometry
     if len(aoi.geometry.geoms) == 1:

@@ -51,7 +51,9 @@ class JobStore:
 
     def all(self) -> List[JobRecord]:
         with self._lock:
-            return sorted(self._jobs.values(), key=lambda r: r.created, reverse=True)
+            # Newest first; jobs created in the same second keep the order they were added in (the later first).
+            ordered = sorted(enumerate(self._jobs.values()), key=lambda pair: (pair[1].created, pair[0]), reverse=True)
+            return [record for _index, record in ordered]
 
     def remove(self, job_id: str):
         with self._lock:

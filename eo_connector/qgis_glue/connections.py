@@ -5,6 +5,7 @@ keyring, else QGIS's encrypted authentication database; SessionSecrets for what 
 HTTP session factory (QGIS's proxy, TLS, timeouts, retries).
 """
 
+import contextlib
 from typing import Callable, Dict, List, Optional
 
 from ..core.credentials import SecretStore, SessionSecrets
@@ -89,6 +90,17 @@ class Connections(PlatformContext):
     def client(self, connection: Connection):
         """The platform's client for this connection; build it in the thread that uses it."""
         return self.platform(connection).client(self, connection)
+
+    @contextlib.contextmanager
+    def open_client(self, connection: Connection):
+        """`with connections.open_client(c) as client:` a client whose HTTP connections are closed afterwards."""
+        client = self.client(connection)
+        try:
+            yield client
+        finally:
+            http = getattr(client, "http", None)
+            if http is not None:
+                http.close()
 
     def sign_in(self, connection: Connection, password: Optional[str] = None, *, progress: Optional[Progress] = None,
                 open_browser: Optional[Callable[[str], bool]] = None, credentials: Optional[Dict[str, str]] = None

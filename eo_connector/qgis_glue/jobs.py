@@ -92,10 +92,9 @@ class JobManager(QObject):
         relay = _RecordProgress(progress, record, self)
         self.tasks[record.id] = relay
         self.jobChanged.emit(record.id)
-        client = None
         try:
-            client = self.connections.client(connection)
-            result = operation.run(client, record, relay, self._changed, self.poll_interval)
+            with self.connections.open_client(connection) as client:
+                result = operation.run(client, record, relay, self._changed, self.poll_interval)
         except EOError as err:
             self._ended(record, err)
             raise
@@ -104,8 +103,6 @@ class JobManager(QObject):
             raise
         finally:
             self.tasks.pop(record.id, None)
-            if client is not None and getattr(client, "http", None) is not None:
-                client.http.close()
         record.state, record.progress, record.message = JobState.SUCCEEDED, 1.0, tr("Done")
         self.store.save(record)
         self.jobChanged.emit(record.id)
@@ -157,13 +154,8 @@ class JobManager(QObject):
         interval = self.poll_interval
 
         def run(progress):
-            client = self.connections.client(connection)
-            http = getattr(client, "http", None)
-            try:
+            with self.connections.open_client(connection) as client:
                 return operation.run(client, record, progress, self._changed, interval)
-            finally:
-                if http is not None:
-                    http.close()
 
         return operation.describe(record), run
 

@@ -105,8 +105,7 @@ class CollectionsDialog(QDialog, load_form("collections_dialog")):
         platform = self.connections.platform(connection)
 
         def listing(progress):
-            client = self.connections.client(connection)
-            with client.http:
+            with self.connections.open_client(connection) as client:
                 return platform.collections(client, **filters)
 
         run_in_background(self, tr("Listing the collections of {name}", name=connection.name), listing, self._listed)

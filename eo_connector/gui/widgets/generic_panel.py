@@ -158,8 +158,7 @@ class GenericPanel(QWidget):
         connection, platform = self.connection, self.platform
 
         def listing(progress):
-            client = self.connections.client(connection)
-            with client.http:
+            with self.connections.open_client(connection) as client:
                 return platform.collections(client)
 
         run_in_background(self, tr("Listing the collections of {name}", name=connection.name), listing,

@@ -107,7 +107,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
     # -- what a panel calls
     def clear(self, title: str = "", platform: Optional[str] = None):
         """Forget the results for a new search named `title` (the footprints layer is emptied and renamed);
-        `platform` (e.g. "terrascope") is recorded on the footprints layer."""
+        `platform` (the platform id) is recorded on the footprints layer."""
         self._title = title
         if platform is not None:
             self.platform = platform
