@@ -1,5 +1,7 @@
-"""HttpSession told that a POST is safe to repeat (a read sent by POST, as Earth Engine's computePixels)."""
+"""Plans of any request (DownloadEntry: method, body, idempotent, refresh) saved without secrets; and HttpSession told
+that a POST is safe to repeat (a read sent by POST, as Earth Engine's computePixels)."""
 
+import dataclasses
 import hashlib
 import json
 
@@ -7,6 +9,7 @@ import pytest
 
 from eo_connector.core.errors import NetworkError, ServerError
 from eo_connector.core.http import HttpSession
+from eo_connector.core.models import DownloadEntry
 from tests.support.range_server import RangeServer
 from tests.test_download import payload
 
@@ -31,6 +34,24 @@ def tile(request):
 
 def posts(server):
     return server.requests_for("compute")
+
+
+def test_plan_entries_round_trip_without_secret_headers():
+    entry = DownloadEntry("https://ee.example/v1/projects/p/image:computePixels", "tiles/a.tif", 1234,
+                          "md5:" + "0" * 32, {"Authorization": "Bearer secret-1", "X-API-KEY": "secret-2",
+                                              "x-goog-user-project": "p"},
+                          method="POST", body={"expression": {"x": [1, 2]}}, idempotent=True,
+                          refresh=lambda old: old)
+    saved = json.loads(json.dumps(entry.to_dict()))
+    assert "secret" not in json.dumps(saved)
+    back = DownloadEntry.from_dict(saved)
+    assert back == dataclasses.replace(entry, headers={"x-goog-user-project": "p"}) and back.refresh is None
+    raw = DownloadEntry("https://x/y", "y.bin", method="POST", body=b"\x00\xffbytes")
+    assert DownloadEntry.from_dict(json.loads(json.dumps(raw.to_dict()))) == raw
+    plain = DownloadEntry.from_dict({"url": "https://x/z", "relative_path": "z.bin"})
+    assert (plain.method, plain.body, plain.idempotent, plain.headers) == ("GET", None, True, {})
+    with pytest.raises(TypeError):
+        DownloadEntry("https://x/y", "y.bin", method="POST", body="text is ambiguous")
 
 
 # -- HttpSession: a POST said to be safe to repeat
