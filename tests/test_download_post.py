@@ -1,5 +1,5 @@
-"""Plans of any request (DownloadEntry: method, body, idempotent, refresh) saved without secrets; and HttpSession told
-that a POST is safe to repeat (a read sent by POST, as Earth Engine's computePixels)."""
+"""The downloader takes any request: POST entries with a JSON body (as Earth Engine's computePixels), their retries,
+their refresh, and plans saved without secrets; and HttpSession told that a POST is safe to repeat."""
 
 import dataclasses
 import hashlib
@@ -10,8 +10,9 @@ import pytest
 from eo_connector.core.errors import NetworkError, ServerError
 from eo_connector.core.http import HttpSession
 from eo_connector.core.models import DownloadEntry
+from eo_connector.core.progress import RecordingProgress
 from tests.support.range_server import RangeServer
-from tests.test_download import payload
+from tests.test_download import fast_downloader, payload, read
 
 
 @pytest.fixture
@@ -32,8 +33,99 @@ def tile(request):
     return payload(request["grid"]["width"] * request["grid"]["height"], seed=seed)
 
 
+def compute_entry(server, name, width=200, height=150, **fields):
+    body = {"expression": {"image": name}, "fileFormat": "GEO_TIFF", "grid": {"width": width, "height": height}}
+    fields.setdefault("idempotent", True)  # computePixels is a read
+    return DownloadEntry(server.url("compute"), f"tiles/{name}.tif", method="POST", body=body, **fields)
+
+
 def posts(server):
     return server.requests_for("compute")
+
+
+def test_post_entries_with_json_bodies_are_downloaded_in_parallel_and_verified(server, session, tmp_path):
+    plan = []
+    for i in range(12):
+        entry = compute_entry(server, f"t{i}", width=100 + 10 * i)
+        expected = tile(entry.body)
+        plan.append(dataclasses.replace(entry, size=len(expected),
+                                        checksum="sha256:" + hashlib.sha256(expected).hexdigest()))
+    paths = fast_downloader(session, workers=4).download(plan, str(tmp_path), RecordingProgress())
+    for entry, path in zip(plan, paths):
+        assert read(path) == tile(entry.body)
+    assert sorted(json.loads(r.body)["expression"]["image"] for r in posts(server)) == sorted(f"t{i}" for i in
+                                                                                              range(12))
+    assert all(r.method == "POST" and r.headers["Content-Type"] == "application/json" and "Range" not in r.headers
+               for r in posts(server))
+    assert not list(tmp_path.rglob("*.part"))
+
+
+def test_bytes_body_is_sent_as_it_is(server, session, tmp_path):
+    server.computed["raw"] = lambda request: json.dumps(request).encode() * 3
+    entry = DownloadEntry(server.url("raw"), "raw.bin", method="post", body=b'{"a": 1}', idempotent=True,
+                          headers={"Content-Type": "application/json"})
+    [path] = fast_downloader(session).download([entry], str(tmp_path), RecordingProgress())
+    assert read(path) == b'{"a": 1}' * 3 and server.requests_for("raw")[0].body == b'{"a": 1}'
+
+
+def test_post_body_dropped_midway_is_fetched_again_whole_never_with_range(server, session, tmp_path):
+    entry = compute_entry(server, "dropped")
+    expected = tile(entry.body)
+    (tmp_path / "tiles").mkdir()
+    (tmp_path / "tiles/dropped.tif.part").write_bytes(expected[:5000])  # a leftover is not continued either
+    server.drop_after("compute", 12_345)
+    [path] = fast_downloader(session, chunk_size=4096).download([entry], str(tmp_path), RecordingProgress())
+    assert read(path) == expected
+    assert [r.method for r in posts(server)] == ["POST", "POST"]
+    assert [r.headers.get("Range") for r in posts(server)] == [None, None]
+    assert posts(server)[0].body == posts(server)[1].body
+
+
+def test_post_not_safe_to_repeat_is_not_sent_again_after_a_drop(server, session, tmp_path):
+    entry = compute_entry(server, "once", idempotent=None)  # a POST is not idempotent unless said so
+    assert entry.idempotent is False
+    server.drop_after("compute", 1000)
+    with pytest.raises(NetworkError):
+        fast_downloader(session).download([entry], str(tmp_path), RecordingProgress())
+    assert len(posts(server)) == 1 and not (tmp_path / "tiles/once.tif").exists()
+
+
+@pytest.mark.parametrize("idempotent", [True, None])
+def test_post_answered_429_with_retry_after_is_retried(server, session, tmp_path, idempotent):
+    entry = compute_entry(server, "busy", idempotent=idempotent)
+    server.fail("compute", 429, retry_after=0)
+    [path] = fast_downloader(session).download([entry], str(tmp_path), RecordingProgress())
+    assert read(path) == tile(entry.body)
+    assert len(posts(server)) == 2 and posts(server)[0].body == posts(server)[1].body
+
+
+def test_entry_refresh_gives_a_post_a_new_token_after_401(server, session, tmp_path):
+    server.bearer_token = "fresh-token-2"
+    asked = []
+
+    def refresh(old):
+        asked.append(old.relative_path)
+        return dataclasses.replace(old, headers={"Authorization": "Bearer fresh-token-2"})
+
+    entry = compute_entry(server, "token", headers={"Authorization": "Bearer stale-token-1"}, refresh=refresh)
+    [path] = fast_downloader(session).download([entry], str(tmp_path), RecordingProgress(),
+                                               refresh=lambda old: pytest.fail("the entry's own refresh comes first"))
+    assert read(path) == tile(entry.body) and asked == ["tiles/token.tif"]
+    assert [r.headers["Authorization"] for r in posts(server)] == ["Bearer stale-token-1", "Bearer fresh-token-2"]
+    assert posts(server)[0].body == posts(server)[1].body
+
+
+def test_a_link_refresher_gives_a_post_a_new_url_and_keeps_its_request(server, session, tmp_path):
+    server.signed = True
+    entry = compute_entry(server, "signed")
+    server.expire_signatures()
+
+    def refresh(old):  # as BrightEarth's link refresher: a new entry built from the url alone
+        return DownloadEntry(server.sign("compute"), old.relative_path, old.size, old.checksum, dict(old.headers))
+
+    [path] = fast_downloader(session).download([entry], str(tmp_path), RecordingProgress(), refresh=refresh)
+    assert read(path) == tile(entry.body)
+    assert [r.method for r in posts(server)] == ["POST", "POST"] and posts(server)[1].body == posts(server)[0].body
 
 
 def test_plan_entries_round_trip_without_secret_headers():

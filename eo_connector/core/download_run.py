@@ -2,6 +2,7 @@
 between attempts and the overall progress tally.
 """
 
+import concurrent.futures as cf
 import threading
 import time
 
@@ -90,3 +91,21 @@ class RunProgress(Progress):
 
     def is_cancel_requested(self) -> bool:
         return self._run.stop.is_set() or self._run.progress.cancelled()
+
+
+def wait_all(run: DownloadRun, futures):
+    """Wait for every future; on the first error (or a cancel) stop the others. Returns that error or None."""
+    pending, error = set(futures), None
+    while pending:
+        done, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_EXCEPTION)
+        for future in done:
+            failure = None if future.cancelled() else future.exception()
+            if error is None and failure is not None and not isinstance(failure, Stopped):
+                error = failure
+        if error is None and run.progress.cancelled():
+            error = Cancelled()
+        if error is not None and not run.stop.is_set():
+            run.stop.set()
+            for future in pending:
+                future.cancel()
+    return error
