@@ -4,7 +4,8 @@ A download plan (list of DownloadEntry) is executed by a bounded pool of threads
 entry's request (a GET by default; a POST with a JSON body, e.g. Earth Engine's computePixels, goes the same way),
 streamed to '<final>.part', verified (size, checksum) and only then renamed to its final name: a cancelled or failed
 file never appears as complete. A GET is resumed with a Range request after a dropped connection or an earlier run;
-any other request is sent again whole (when it is safe to repeat: DownloadEntry.idempotent).
+any other request is sent again whole (when it is safe to repeat: DownloadEntry.idempotent). A large GET file whose
+server honours Range is fetched as byte ranges over several connections (ranged_download.py).
 URLs (presigned signatures), headers (tokens) and bodies are never logged: files are named by their relative path.
 One request and its errors are in download_request.py; checksums in checksum.py; what the workers of one call
 share in download_run.py.
@@ -22,14 +23,17 @@ from .download_request import (
     EntryLink,
     Refused,
     Restart,
+    accepts_ranges,
     answer_error,
     chunks,
     content_range,
     gave_up_error,
+    is_identity,
     log,
     plain_length,
     retry_delay,
     send,
+    strong_etag,
     unexpected_error,
     unsatisfied_total,
 )
@@ -38,9 +42,13 @@ from .errors import EOError, IntegrityError, InvalidInput
 from .i18n import tr
 from .models import DownloadEntry
 from .progress import Progress
+from .ranged_download import RangeState, fetch_ranges, first_range_end, forget
 from .safe_paths import NO_SPACE_ERRNOS, discard, disk_full_error, ensure_free_space, human_size, safe_join
 
 __all__ = ["Downloader", "ensure_free_space", "human_size", "parse_checksum"]
+
+SEGMENT_THRESHOLD = 64 * 1024 * 1024
+
 
 def _part_size(path: str) -> int:
     try:
@@ -49,11 +57,21 @@ def _part_size(path: str) -> int:
         return 0
 
 
+def _discard_part(part: str) -> None:
+    discard(part)
+    forget(part)
+
+
 class Downloader:
-    """Runs download plans: parallel, streamed, resumable, verified, renamed into place when complete."""
+    """Runs download plans: parallel, streamed, resumable, verified, renamed into place when complete.
+
+    workers: files fetched at once. segments: connections for one large file (1: never in ranges);
+    segment_threshold: a GET file larger than this many bytes whose server honours Range is fetched in ranges.
+    """
 
     def __init__(self, session, *, workers: int = 8, chunk_size: int = 256 * 1024, max_attempts: int = 5,
-                 retry_delay: float = 0.5, head_first: bool = False):
+                 retry_delay: float = 0.5, head_first: bool = False, segments: int = 4,
+                 segment_threshold: int = SEGMENT_THRESHOLD):
         self.session = session
         # Some servers (Terrascope) are asked with HEAD before each GET, as their own client does: an unauthorised
         # or mis-sized file is then refused before its body is sent.
@@ -62,6 +80,8 @@ class Downloader:
         self.chunk_size = int(chunk_size)
         self.max_attempts = max(1, int(max_attempts))
         self.retry_delay = retry_delay
+        self.segments = max(1, int(segments))
+        self.segment_threshold = max(0, int(segment_threshold))
 
     def download(self, plan: List[DownloadEntry], target_dir: str, progress: Progress, *,
                  refresh: Optional[Callable[[DownloadEntry], DownloadEntry]] = None) -> List[str]:
@@ -70,7 +90,7 @@ class Downloader:
         Files already complete are skipped and '.part' files are resumed, so running a plan again resumes it.
         When the server refuses an entry (401/403: an expired link or token), `refresh(entry)` (the entry's own
         `refresh` if it has one, else this one) gives the entry with a fresh url, headers or body; asked at most
-        twice per file.
+        twice per file, once for all the connections of a file fetched in ranges.
         """
         target_dir = os.path.abspath(target_dir)
         destinations = [safe_join(target_dir, entry.relative_path) for entry in plan]
@@ -85,7 +105,7 @@ class Downloader:
         if all(entry.size is not None for entry in plan):
             ensure_free_space(target_dir, self._bytes_still_needed(plan, destinations))
         tally = ProgressTally(progress, [entry.size for entry in plan])
-        job = DownloadRun(progress, refresh, tally)
+        job = DownloadRun(progress, refresh, tally, extra_connections=self.segments - 1)
         with cf.ThreadPoolExecutor(max_workers=min(self.workers, len(plan)),
                                    thread_name_prefix="eo-download") as pool:
             futures = [pool.submit(self._run_one, job, index, entry, destination)
@@ -115,6 +135,10 @@ class Downloader:
         for entry, destination in zip(plan, destinations):
             if os.path.isfile(destination) and os.path.getsize(destination) == entry.size:
                 continue
+            missing = RangeState.missing_bytes(destination + ".part")  # a ranged part is sparse: count its holes
+            if missing is not None and 0 <= missing <= entry.size:
+                needed += missing
+                continue
             part = _part_size(destination + ".part")
             needed += entry.size - part if part <= entry.size else entry.size
         return needed
@@ -142,27 +166,32 @@ class Downloader:
         part = destination + ".part"
         link = EntryLink(entry, job.refresh)
         resumable = entry.method == "GET"  # only a GET continues with Range; any other request is sent again whole
+        ranged = resumable and self.segments > 1
         attempts = 0
         restarted = headed = False
+        head_size = None
         while True:
             job.check()
             entry, version = link.current()
+            state = RangeState.load(part, entry.size) if resumable else None
             if not resumable:
-                discard(part)
-            offset = _part_size(part)
+                _discard_part(part)
+            offset = 0 if state is not None else _part_size(part)
             if entry.size is not None and offset > entry.size:
                 discard(part)  # longer than the file: a leftover of something else
                 offset = 0
-            resumed = offset
+            resumed = state.done_bytes() if state is not None else offset
             job.tally.set_bytes(index, resumed)
             try:
                 if self.head_first and not headed and resumable:
-                    self._head(job, entry, version)
+                    head_size = self._head(job, entry, version)
                     headed = True
-                if entry.size is not None and 0 < offset == entry.size:
+                if state is not None:
+                    total = fetch_ranges(self, job, index, link, state)
+                elif entry.size is not None and 0 < offset == entry.size:
                     total = entry.size  # nothing left to fetch: only verify
                 else:
-                    total = self._transfer(job, index, link, part, offset)
+                    total = self._transfer(job, index, link, part, offset, ranged, head_size)
             except Refused as refused:
                 link.refused(refused)
                 headed = False
@@ -171,7 +200,8 @@ class Downloader:
                 attempts += 1
                 if isinstance(problem, Restart):
                     log.info("cannot resume %s (%s); starting it again", name, problem)
-                    discard(part)
+                    _discard_part(part)
+                    ranged = False  # whole, from zero: the server's ranges could not be trusted
                 if attempts >= self.max_attempts or (isinstance(problem, Dropped) and not entry.idempotent):
                     raise gave_up_error(name, problem, attempts) from None
                 if isinstance(problem, Dropped):
@@ -181,7 +211,7 @@ class Downloader:
                 continue
             problem = self._mismatch(job, part, entry, total)
             if problem is not None:
-                discard(part)
+                _discard_part(part)
                 if resumed > 0 and not restarted:  # an old part's bytes may be the culprit: one clean try
                     restarted = True
                     log.info("%s did not verify after resuming (%s); downloading it again", name, problem)
@@ -189,16 +219,25 @@ class Downloader:
                 raise IntegrityError(tr("The downloaded file {name} does not match its expected size or checksum; "
                                         "it was discarded.", name=name), details=f"{name}: {problem}")
             job.check()
+            forget(part)  # before the rename: a complete part without its sidecar is verified again, never lost
             os.replace(part, destination)
             job.tally.file_done(index, os.path.getsize(destination))
             log.debug("downloaded %s", name)
             return destination
 
-    def _transfer(self, job: DownloadRun, index: int, link: EntryLink, part: str, offset: int) -> Optional[int]:
-        """One request: stream the body into `part` from `offset`. Returns the file's total size if known."""
+    def _transfer(self, job: DownloadRun, index: int, link: EntryLink, part: str, offset: int, ranged: bool,
+                  head_size: Optional[int]) -> Optional[int]:
+        """One request: stream the body into `part` from `offset`, or hand a large file over to the ranged path.
+        Returns the file's total size if known."""
         entry, version = link.current()
         name = entry.relative_path
-        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        size = entry.size if entry.size is not None else head_size
+        headers = {}
+        probe = ranged and offset == 0 and size is not None and size > self.segment_threshold
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        elif probe:  # the first range: a 206 shows the server honours Range, a 200 is the whole file
+            headers["Range"] = f"bytes=0-{first_range_end(size, self.segments) - 1}"
         response = send(self.session, entry, job.quiet, headers)
         with response:
             status = response.status_code
@@ -214,8 +253,11 @@ class Downloader:
                 if got is None or got[0] != offset:
                     raise Restart(f"answer does not start at byte {offset}")
                 total = got[2]
+                if probe and (total != size or got[1] != int(headers["Range"].rsplit("-", 1)[1])
+                              or not is_identity(response)):
+                    raise Restart(f"the first range of a {size}-byte file was answered with another one")
             elif status == 200:
-                offset, total = 0, None  # the server ignored the Range: start over
+                offset, total = 0, None  # the server ignored the Range (or none was asked): from the start
             else:
                 raise answer_error(self.session, response, name)
             length = plain_length(response)
@@ -225,6 +267,10 @@ class Downloader:
                 raise IntegrityError(tr("The server announces a different size for {name} than the catalogue; "
                                         "it was not downloaded.", name=name),
                                      details=f"{name}: server {total} bytes, catalogue {entry.size} bytes")
+            if (probe and status == 206) or (ranged and status == 200 and not headers and length is not None
+                                             and length > self.segment_threshold and accepts_ranges(response)):
+                state = RangeState.create(part, total, self.segments, strong_etag(response))
+                return fetch_ranges(self, job, index, link, state, first=response)
             written, dropped = self._copy_body(job, index, response, part, offset)
         if dropped is not None:
             raise Dropped(dropped)

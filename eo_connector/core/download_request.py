@@ -1,6 +1,6 @@
-"""One HTTP exchange of a download (download.py): the request an entry describes, its body read raw as it arrives,
-what an answer says about ranges, the one refresh of an entry shared by the connections fetching it, and the
-sentences a user reads.
+"""One HTTP exchange of a download, shared by the whole-file path (download.py) and the ranged one
+(ranged_download.py): the request an entry describes, its body read raw as it arrives, what an answer says about
+ranges, the one refresh of an entry shared by the connections fetching it, and the sentences a user reads.
 
 URLs (presigned signatures), headers (tokens) and bodies are never logged: a file is named by its relative path.
 """
@@ -96,6 +96,10 @@ def is_identity(response) -> bool:
     return response.headers.get("Content-Encoding", "identity").strip().lower() in ("", "identity")
 
 
+def accepts_ranges(response) -> bool:
+    return "bytes" in response.headers.get("Accept-Ranges", "").lower()
+
+
 def content_range(response) -> Optional[Tuple[int, int, Optional[int]]]:
     """(first byte, last byte, total or None) of a 206 answer; None when absent or unreadable."""
     match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
@@ -108,6 +112,12 @@ def unsatisfied_total(response) -> Optional[int]:
     """The file's size a 416 answer gives ('bytes */<size>'), or None."""
     match = _UNSATISFIED_RANGE.match(response.headers.get("Content-Range", ""))
     return int(match.group(1)) if match else None
+
+
+def strong_etag(response) -> str:
+    """The ETag when it identifies the bytes exactly (a weak W/ one does not), else ""."""
+    etag = response.headers.get("ETag", "").strip()
+    return "" if etag.startswith("W/") else etag
 
 
 def chunks(response, size: int):
