@@ -564,7 +564,7 @@
       <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>Downloading {name} failed unexpectedly; run the download again to resume it.</source>
       <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
     </message>
@@ -1829,7 +1829,7 @@
       <translation>La plage de couverture nuageuse est inversée : {low} % est supérieur à {high} %.</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>The connection kept dropping while downloading {name}; run the download again to resume it.</source>
       <translation>La connexion n'a cessé de se couper pendant le téléchargement de {name} ; relancez le téléchargement pour le reprendre.</translation>
     </message>
@@ -1864,7 +1864,7 @@
       <translation>Le lien de téléchargement a expiré.</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>The download link of {name} has expired or was refused; search again to get fresh links, then resume the download.</source>
       <translation>Le lien de téléchargement de {name} a expiré ou a été refusé ; relancez la recherche pour obtenir de nouveaux liens, puis reprenez le téléchargement.</translation>
     </message>
@@ -2009,12 +2009,12 @@
       <translation>Le serveur annonce pour {name} une taille différente de celle du catalogue ; le fichier n'a pas été téléchargé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>The server answered the download of {name} in a way EO Connector does not understand.</source>
       <translation>Le serveur a répondu au téléchargement de {name} d'une façon qu'EO Connector ne comprend pas.</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>The server cannot resume the download of {name}; try again later.</source>
       <translation>Le serveur ne peut pas reprendre le téléchargement de {name} ; réessayez plus tard.</translation>
     </message>
@@ -2054,7 +2054,7 @@
       <translation>Le serveur rencontre des difficultés en ce moment ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>The server refused {name}: your session has expired, sign in again.</source>
       <translation>Le serveur a refusé {name} : votre session a expiré, reconnectez-vous.</translation>
     </message>
@@ -2579,7 +2579,7 @@
       <translation>{name} ({platform})</translation>
     </message>
     <message>
-      <location filename="eo_connector/core/download.py" />
+      <location filename="eo_connector/core/download_request.py" />
       <source>{name} cannot be written to the output folder ({reason}); choose another folder, then resume.</source>
       <translation>Impossible d'écrire {name} dans le dossier de sortie ({reason}) ; choisissez un autre dossier, puis reprenez.</translation>
     </message>

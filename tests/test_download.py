@@ -63,7 +63,7 @@ def read(path):
 
 
 def ranges(server, path):
-    return [headers.get("Range") for _, _, headers in server.requests_for(path)]
+    return [request.headers.get("Range") for request in server.requests_for(path)]
 
 
 # -- downloads

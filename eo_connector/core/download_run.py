@@ -2,6 +2,8 @@
 between attempts and the overall progress tally.
 """
 
+import concurrent.futures as cf
+import contextlib
 import threading
 import time
 
@@ -57,17 +59,40 @@ class ProgressTally:
 
 
 class DownloadRun:
-    """What the workers of one download() call share."""
+    """What the workers of one download() call share. A child run (the connections fetching the ranges of one file)
+    has its own stop flag and also stops with its parent.
 
-    def __init__(self, progress: Progress, refresh, tally: ProgressTally):
+    Each worker fetches a file over one connection; the other ranges of files fetched in ranges share
+    `extra_connections` more, so that a run never opens more than workers + extra_connections at once."""
+
+    def __init__(self, progress: Progress, refresh, tally: ProgressTally, parent=None, extra_connections: int = 0):
         self.progress = progress
         self.refresh = refresh
         self.tally = tally
+        self.parent = parent
         self.stop = threading.Event()
         self.quiet = RunProgress(self)
+        self._connections = (parent._connections if parent is not None
+                             else threading.BoundedSemaphore(max(1, extra_connections)))
+
+    @contextlib.contextmanager
+    def extra_connection(self):
+        """Hold one of the extra connections while a range is fetched; waits for a free one (or the run's stop)."""
+        while not self._connections.acquire(timeout=0.1):
+            self.check()
+        try:
+            yield
+        finally:
+            self._connections.release()
+
+    def child(self) -> "DownloadRun":
+        return DownloadRun(self.progress, self.refresh, self.tally, parent=self)
+
+    def stopped(self) -> bool:
+        return self.stop.is_set() or (self.parent is not None and self.parent.stopped())
 
     def check(self) -> None:
-        if self.stop.is_set():
+        if self.stopped():
             raise Stopped()
         self.progress.check()
 
@@ -89,4 +114,22 @@ class RunProgress(Progress):
         self._cancel_event = run.stop  # sleep() wakes as soon as the run stops
 
     def is_cancel_requested(self) -> bool:
-        return self._run.stop.is_set() or self._run.progress.cancelled()
+        return self._run.stopped() or self._run.progress.cancelled()
+
+
+def wait_all(run: DownloadRun, futures):
+    """Wait for every future; on the first error (or a cancel) stop the others. Returns that error or None."""
+    pending, error = set(futures), None
+    while pending:
+        done, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_EXCEPTION)
+        for future in done:
+            failure = None if future.cancelled() else future.exception()
+            if error is None and failure is not None and not isinstance(failure, Stopped):
+                error = failure
+        if error is None and run.progress.cancelled():
+            error = Cancelled()
+        if error is not None and not run.stop.is_set():
+            run.stop.set()
+            for future in pending:
+                future.cancel()
+    return error

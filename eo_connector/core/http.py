@@ -43,6 +43,8 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 # 500 is often a bug that repeats, but for requests that are safe to repeat one more try is cheap.
 RETRY_500_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+# What says a request was not processed, so that even a request unsafe to repeat may be sent again.
+NOT_PROCESSED_STATUSES = frozenset({429, 503})
 
 
 class HttpSession:
@@ -124,8 +126,14 @@ class HttpSession:
         return self.request("HEAD", url_or_path, **kwargs)
 
     def request(self, method, url_or_path, *, params=None, json=None, data=None, headers=None, stream=False,
-                timeout=None, progress=None, retry=True) -> requests.Response:
-        """Send the request, retrying what is safe to retry; return the final response whatever its status."""
+                timeout=None, progress=None, retry=True, idempotent=None) -> requests.Response:
+        """Send the request, retrying what is safe to retry; return the final response whatever its status.
+
+        idempotent: None (default) judges by the method: GET, HEAD, PUT, DELETE... are sent again after a dropped
+        connection, POST only when it cannot have reached the server. True says the request is safe to repeat
+        whatever its method (a read sent by POST, e.g. Earth Engine's computePixels): retried as a GET is.
+        False says it is not: sent again only when the server did not process it (429, 503, connection refused).
+        """
         method = method.upper()
         url = self.url(url_or_path)
         session = self.requests_session
@@ -148,7 +156,7 @@ class HttpSession:
                     raise requests.exceptions.ChunkedEncodingError("the connection closed before the whole body")
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                     requests.exceptions.ChunkedEncodingError) as exc:
-                if last_attempt or not _may_retry_error(method, exc):
+                if last_attempt or not _may_retry_error(method, exc, idempotent):
                     raise _network_error(method, url, exc) from None
                 delay = self._backoff_delay(attempt)
                 logger.info("%s %s failed (%s); retry %d/%d in %.1f s", method, redact(url), type(exc).__name__,
@@ -157,7 +165,7 @@ class HttpSession:
                 continue
             elapsed_ms = (time.monotonic() - started) * 1000
             logger.debug("%s %s -> %s in %.0f ms", method, redact(response.url), response.status_code, elapsed_ms)
-            if last_attempt or not _may_retry_status(method, response.status_code):
+            if last_attempt or not _may_retry_status(method, response.status_code, idempotent):
                 return response
             delay = self._retry_after(response)
             if delay is None:
@@ -233,8 +241,12 @@ def _cut_short(method: str, response) -> bool:
     return received < int(length)
 
 
-def _may_retry_status(method: str, status: int) -> bool:
-    return status in RETRY_STATUSES or (status == 500 and method in RETRY_500_METHODS)
+def _may_retry_status(method: str, status: int, idempotent=None) -> bool:
+    if idempotent is None:
+        return status in RETRY_STATUSES or (status == 500 and method in RETRY_500_METHODS)
+    if idempotent:
+        return status in RETRY_STATUSES or status == 500
+    return status in NOT_PROCESSED_STATUSES
 
 
 def _never_reached_server(exc) -> bool:
@@ -249,10 +261,10 @@ def _never_reached_server(exc) -> bool:
     return name in ("NewConnectionError", "ConnectTimeoutError", "NameResolutionError", "ProxyError")
 
 
-def _may_retry_error(method: str, exc) -> bool:
+def _may_retry_error(method: str, exc, idempotent=None) -> bool:
     if isinstance(exc, requests.exceptions.SSLError):
         return False  # a certificate problem does not go away by asking again
-    if method in IDEMPOTENT_METHODS:
+    if (method in IDEMPOTENT_METHODS) if idempotent is None else idempotent:
         return True
     return _never_reached_server(exc)
 

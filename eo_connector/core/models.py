@@ -1,11 +1,13 @@
 """The shared data shapes: one STAC-like item/asset model for every catalogue, one download plan entry,
 one job record for every platform's long operations."""
 
+import base64
+import copy
 import dataclasses
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, ClassVar, Dict, List, Optional, Union
 
 
 class Asset:
@@ -77,13 +79,67 @@ class Page:
 
 @dataclass
 class DownloadEntry:
-    """One file of a download plan. Headers are per request (e.g. a bearer token); never logged."""
+    """One file of a download plan: the request that produces it and where it goes.
+
+    headers: per request (e.g. a bearer token); never logged. method: "GET" by default; any other (a POST such as
+    Earth Engine's computePixels) goes through the same parallel, verified path, but only a GET is resumed or
+    fetched in byte ranges: any other request is sent again whole. body: None, bytes (sent as they are) or a
+    JSON-able dict/list (sent as JSON). idempotent: whether the request is safe to send again after it may have
+    been processed (a dropped connection, a 5xx); by default True for GET and HEAD, False otherwise; set it True for
+    a read done by POST. A request that is not idempotent is sent again only when the server did not process it.
+    refresh: optional `refresh(entry) -> entry` asked for a fresh URL, token or body when the server refuses this
+    entry (401/403); it takes precedence over the `refresh` given to Downloader.download(). (Changing `method` with
+    dataclasses.replace keeps the old `idempotent`: give it again.)
+
+    to_dict()/from_dict() round-trip what is saved with a job (JobRecord params): url, relative_path, size, checksum,
+    method, body (bytes as base64) and headers, but never a secret header (Authorization, Proxy-Authorization,
+    Cookie, X-Api-Key, X-Goog-Api-Key): whoever reads the plan back adds the credentials of the moment. `refresh`
+    (code) is not saved either. The url is saved as it is: a presigned url read back expired is renewed by refresh.
+    """
+
+    SECRET_HEADERS: ClassVar[frozenset] = frozenset(
+        {"authorization", "proxy-authorization", "cookie", "x-api-key", "x-goog-api-key"})
 
     url: str
     relative_path: str
     size: Optional[int] = None
     checksum: Optional[str] = None
-    headers: Dict[str, str] = field(default_factory=dict)
+    headers: Dict[str, str] = field(default_factory=dict, repr=False)  # tokens: never in a repr
+    method: str = "GET"
+    body: Union[bytes, Dict[str, Any], List[Any], None] = field(default=None, repr=False)
+    idempotent: Optional[bool] = None
+    refresh: Optional[Callable[["DownloadEntry"], "DownloadEntry"]] = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.method = (self.method or "GET").upper()
+        if self.idempotent is None:
+            self.idempotent = self.method in ("GET", "HEAD")
+        if isinstance(self.body, bytearray):
+            self.body = bytes(self.body)
+        if self.body is not None and not isinstance(self.body, (bytes, dict, list)):
+            raise TypeError(f"DownloadEntry body must be bytes or a JSON-able dict or list, not {type(self.body)}")
+        if self.headers is None:
+            self.headers = {}
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = {"url": self.url, "relative_path": self.relative_path, "size": self.size, "checksum": self.checksum,
+                "method": self.method, "idempotent": self.idempotent,
+                "headers": {k: v for k, v in (self.headers or {}).items()
+                            if k.lower() not in self.SECRET_HEADERS}}
+        if isinstance(self.body, bytes):
+            data["body_base64"] = base64.b64encode(self.body).decode("ascii")
+        else:
+            data["body"] = copy.deepcopy(self.body)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "DownloadEntry":
+        body = data.get("body")
+        if data.get("body_base64") is not None:
+            body = base64.b64decode(data["body_base64"])
+        return cls(url=data["url"], relative_path=data["relative_path"], size=data.get("size"),
+                   checksum=data.get("checksum"), headers=dict(data.get("headers") or {}),
+                   method=data.get("method") or "GET", body=copy.deepcopy(body), idempotent=data.get("idempotent"))
 
 
 def plan_from_items(items: List[Item], per_item_folder: bool = True) -> List[DownloadEntry]:
