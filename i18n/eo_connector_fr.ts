@@ -156,7 +156,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>At most this many products</source>
-      <translation type="unfinished" />
+      <translation>Au plus ce nombre de produits</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -286,12 +286,12 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Choose a collection to search.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez une collection à interroger.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Choose a folder for the results.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez un dossier pour les résultats.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -311,7 +311,7 @@
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Choose an area of interest first.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez d'abord une zone d'intérêt.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -371,7 +371,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Collection id</source>
-      <translation type="unfinished" />
+      <translation>Identifiant de la collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -391,7 +391,7 @@
     <message>
       <location filename="eo_connector/core/platform.py" />
       <source>Connected</source>
-      <translation type="unfinished" />
+      <translation>Connecté</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/dock.py" />
@@ -511,7 +511,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>Done: {count} results in layer {name}</source>
-      <translation type="unfinished" />
+      <translation>Terminé : {count} résultats dans la couche {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -521,7 +521,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Download folder</source>
-      <translation type="unfinished" />
+      <translation>Dossier de téléchargement</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -541,7 +541,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Download the selected results</source>
-      <translation type="unfinished" />
+      <translation>Télécharger les résultats sélectionnés</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download_run.py" />
@@ -571,7 +571,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Downloads the chosen kinds of files of the products (e.g. the output of “Terrascope product search”, or features selected in it) into &lt;folder&gt;/&lt;product id&gt;/&lt;file&gt;, in parallel and resumable, sizes checked, and loads the rasters and vectors as layers, one group per product.</source>
-      <translation type="unfinished" />
+      <translation>Télécharge les types de fichiers choisis des produits (par exemple la sortie de « Recherche de produits Terrascope », ou les entités qui y sont sélectionnées) dans &lt;dossier&gt;/&lt;identifiant du produit&gt;/&lt;fichier&gt;, en parallèle et avec reprise, tailles vérifiées, puis charge les rasters et les vecteurs comme couches, un groupe par produit.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -601,7 +601,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>End date</source>
-      <translation type="unfinished" />
+      <translation>Date de fin</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -821,7 +821,7 @@
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Job id</source>
-      <translation type="unfinished" />
+      <translation>Identifiant de la tâche</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/dock.py" />
@@ -871,7 +871,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Listing the collections of {name}</source>
-      <translation type="unfinished" />
+      <translation>Liste des collections de {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -906,7 +906,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Maximum cloud cover (%)</source>
-      <translation type="unfinished" />
+      <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -936,7 +936,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/field_form.py" />
       <source>More options</source>
-      <translation type="unfinished" />
+      <translation>Plus d'options</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -986,7 +986,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>No connection yet: press + to add your account on one of the platforms.</source>
-      <translation type="unfinished" />
+      <translation>Aucune connexion pour l'instant : appuyez sur + pour ajouter votre compte sur l'une des plateformes.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -996,7 +996,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>No job yet: start one above (a processing, a search or a download).</source>
-      <translation type="unfinished" />
+      <translation>Aucune tâche pour l'instant : lancez-en une ci-dessus (un traitement, une recherche ou un téléchargement).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1041,7 +1041,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Not signed in: enter the password of {user}.</source>
-      <translation type="unfinished" />
+      <translation>Non connecté : saisissez le mot de passe de {user}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1056,7 +1056,7 @@
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Nothing has been started on the server yet: no credit is spent.</source>
-      <translation type="unfinished" />
+      <translation>Rien n'a encore été lancé sur le serveur : aucun crédit n'est dépensé.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1091,7 +1091,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Orbit direction</source>
-      <translation type="unfinished" />
+      <translation>Sens de l'orbite</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1146,17 +1146,17 @@
     <message>
       <location filename="eo_connector/core/platform.py" />
       <source>Products</source>
-      <translation type="unfinished" />
+      <translation>Produits</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Products (a footprints layer of a search)</source>
-      <translation type="unfinished" />
+      <translation>Produits (une couche d'emprises d'une recherche)</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Products found</source>
-      <translation type="unfinished" />
+      <translation>Produits trouvés</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1231,7 +1231,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Relative orbit (0 = any)</source>
-      <translation type="unfinished" />
+      <translation>Orbite relative (0 = toutes)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1271,7 +1271,7 @@
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Result files</source>
-      <translation type="unfinished" />
+      <translation>Fichiers de résultats</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1281,7 +1281,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Run</source>
-      <translation type="unfinished" />
+      <translation>Lancer</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1336,7 +1336,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Search in {collection}</source>
-      <translation type="unfinished" />
+      <translation>Recherche dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/footprints.py" />
@@ -1346,7 +1346,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Search the collection over the area of interest with these filters</source>
-      <translation type="unfinished" />
+      <translation>Rechercher dans la collection sur la zone d'intérêt avec ces filtres</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1356,7 +1356,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Searches a Terrascope collection over the area of interest with the given filters and writes the products found as a footprints layer whose fields are the product properties (id, title, date, cloud cover, tile, orbit, files). Feed it to “Terrascope download” to fetch their files.</source>
-      <translation type="unfinished" />
+      <translation>Recherche dans une collection Terrascope sur la zone d'intérêt avec les filtres donnés et écrit les produits trouvés dans une couche d'emprises dont les champs sont les propriétés des produits (identifiant, titre, date, couverture nuageuse, tuile, orbite, fichiers). Passez-la à « Téléchargement Terrascope » pour récupérer leurs fichiers.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -1396,7 +1396,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Several separate parts.</source>
-      <translation type="unfinished" />
+      <translation>Plusieurs parties séparées.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1431,7 +1431,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Sign in on the platform's page in your web browser</source>
-      <translation type="unfinished" />
+      <translation>Se connecter sur la page de la plateforme dans votre navigateur web</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/client.py" />
@@ -1491,12 +1491,12 @@
     <message>
       <location filename="eo_connector/core/platform.py" />
       <source>Signed in as {user}</source>
-      <translation type="unfinished" />
+      <translation>Connecté en tant que {user}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {user}; press Test to check the connection.</source>
-      <translation type="unfinished" />
+      <translation>Connecté en tant que {user} ; appuyez sur Tester pour vérifier la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -1506,7 +1506,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in; press Test to check the connection.</source>
-      <translation type="unfinished" />
+      <translation>Connecté ; appuyez sur Tester pour vérifier la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -1551,7 +1551,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Start date</source>
-      <translation type="unfinished" />
+      <translation>Date de début</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/jobs.py" />
@@ -1576,7 +1576,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Stop the search; the results already listed stay</source>
-      <translation type="unfinished" />
+      <translation>Arrêter la recherche ; les résultats déjà listés restent</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1591,7 +1591,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Stopped: {shown} results shown.</source>
-      <translation type="unfinished" />
+      <translation>Arrêté : {shown} résultats affichés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1601,7 +1601,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Terrascope download</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement Terrascope</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1611,7 +1611,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Terrascope product search</source>
-      <translation type="unfinished" />
+      <translation>Recherche de produits Terrascope</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1621,7 +1621,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Terrascope search: {name}</source>
-      <translation type="unfinished" />
+      <translation>Recherche Terrascope : {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -1631,7 +1631,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Test the connection (renew the session and read your account)</source>
-      <translation type="unfinished" />
+      <translation>Tester la connexion (renouveler la session et lire votre compte)</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1766,7 +1766,7 @@
     <message>
       <location filename="eo_connector/core/platform.py" />
       <source>The area of interest is {area} km²; {platform} accepts at most {limit} km². Choose a smaller area.</source>
-      <translation type="unfinished" />
+      <translation>La zone d'intérêt fait {area} km² ; {platform} accepte au plus {limit} km². Choisissez une zone plus petite.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1836,7 +1836,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/jobs.py" />
       <source>The connection of this job was removed: add it again to follow the job.</source>
-      <translation type="unfinished" />
+      <translation>La connexion de cette tâche a été supprimée : ajoutez-la de nouveau pour suivre la tâche.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/http.py" />
@@ -1871,7 +1871,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>The download stops; the files already downloaded are kept and Follow again resumes the others where they stopped.</source>
-      <translation type="unfinished" />
+      <translation>Le téléchargement s'arrête ; les fichiers déjà téléchargés sont conservés et Reprendre le suivi reprend les autres là où ils se sont arrêtés.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download.py" />
@@ -1901,7 +1901,7 @@
     <message>
       <location filename="eo_connector/core/platform.py" />
       <source>The job stops; what it already wrote is kept and it can be followed again later.</source>
-      <translation type="unfinished" />
+      <translation>La tâche s'arrête ; ce qu'elle a déjà écrit est conservé et elle pourra être reprise plus tard.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1911,7 +1911,7 @@
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>The layer of “{label}” cannot be read.</source>
-      <translation type="unfinished" />
+      <translation>La couche de « {label} » ne peut pas être lue.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -1941,7 +1941,7 @@
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>The output layer cannot be written.</source>
-      <translation type="unfinished" />
+      <translation>La couche de sortie ne peut pas être écrite.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
@@ -1961,7 +1961,7 @@
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>The results are already downloaded: nothing is lost.</source>
-      <translation type="unfinished" />
+      <translation>Les résultats sont déjà téléchargés : rien n'est perdu.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />
@@ -1986,7 +1986,7 @@
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>The scenario keeps running on the BrightEarth server and its credits are spent. Only the follow-up and the download stop here; Follow again picks them up without paying again.</source>
-      <translation type="unfinished" />
+      <translation>Le scénario continue sur le serveur BrightEarth et ses crédits sont dépensés. Seuls le suivi et le téléchargement s'arrêtent ici ; Reprendre le suivi les relance sans payer de nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -2091,7 +2091,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>The start date is after the end date: swap them.</source>
-      <translation type="unfinished" />
+      <translation>La date de début est après la date de fin : inversez-les.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2196,7 +2196,7 @@
     <message>
       <location filename="eo_connector/providers/registry.py" />
       <source>Unknown platform: {name}. Is the plugin up to date?</source>
-      <translation type="unfinished" />
+      <translation>Plateforme inconnue : {name}. L'extension est-elle à jour ?</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -2236,7 +2236,7 @@
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Uses a connection saved in the EO Connector panel (its name).</source>
-      <translation type="unfinished" />
+      <translation>Utilise une connexion enregistrée dans le panneau EO Connector (son nom).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2346,7 +2346,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>e.g. My {platform} account</source>
-      <translation type="unfinished" />
+      <translation>p. ex. Mon compte {platform}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
@@ -2546,7 +2546,7 @@
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>{count} products found</source>
-      <translation type="unfinished" />
+      <translation>{count} produits trouvés</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -2586,7 +2586,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>{name} started: follow it in the Jobs section.</source>
-      <translation type="unfinished" />
+      <translation>{name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/polling.py" />
@@ -2606,12 +2606,12 @@
     <message>
       <location filename="eo_connector/core/platform.py" />
       <source>{platform} has no operation {kind}.</source>
-      <translation type="unfinished" />
+      <translation>{platform} n'a pas d'opération {kind}.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>{platform} search in {collection}</source>
-      <translation type="unfinished" />
+      <translation>Recherche {platform} dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -2671,7 +2671,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>{total} results match — {shown} shown</source>
-      <translation type="unfinished" />
+      <translation>{total} résultats correspondent — {shown} affichés</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
