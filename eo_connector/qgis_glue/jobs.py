@@ -118,7 +118,9 @@ class JobManager(QObject):
 
     def _ended(self, record: JobRecord, error: EOError):
         if isinstance(error, Cancelled):
-            record.state, record.message = JobState.CANCELLED, tr("Cancelled")
+            operation = self._operation_of(record)
+            record.state = JobState.CANCELLED
+            record.message = operation.cancelled_message(record) if operation else tr("Cancelled")
         else:
             record.state, record.error, record.message = JobState.FAILED, error.message, error.message
         self.store.save(record)
@@ -138,6 +140,14 @@ class JobManager(QObject):
         task = self.tasks.get(job_id)
         if task is not None:
             task.cancel()
+
+    def running_jobs_of(self, connection_id: str):
+        """The records of the jobs of this connection running now."""
+        return [r for r in self.store.all() if r.connection_id == connection_id and r.id in self.tasks]
+
+    def _operation_of(self, record: JobRecord):
+        platform = registry.find(record.platform)
+        return platform.operations().get(record.kind) if platform else None
 
     def remove(self, job_id: str):
         self.cancel(job_id)
@@ -188,7 +198,12 @@ class JobManager(QObject):
         self.tasks.pop(record.id, None)
         if self.store.get(record.id) is None:  # removed by the user while it ran: nothing to load or keep
             return
-        if error is None:
+        operation = self._operation_of(record)
+        if error is None and self.connections.find(record.connection_id) is None and record.connection_id:
+            # its connection was removed while it ran: what it wrote stays on disk, nothing is added to the map
+            record.state, record.progress = JobState.SUCCEEDED, 1.0
+            record.message = tr("Finished after its connection was removed: the results were not loaded.")
+        elif error is None:
             layers = self._load(record, result)
             self.layers[record.id] = layers
             record.state, record.progress = JobState.SUCCEEDED, 1.0
@@ -198,7 +213,8 @@ class JobManager(QObject):
                 record.message = tr("Done: {count} layers loaded", count=len(layers))
             self.notify(record.title, record.message, True)
         elif isinstance(error, Cancelled):
-            record.state, record.message = JobState.CANCELLED, tr("Cancelled: partial files are kept for resuming")
+            record.state = JobState.CANCELLED
+            record.message = operation.cancelled_message(record) if operation else tr("Cancelled")
         else:
             record.state, record.error = JobState.FAILED, error.message
             record.message = error.message
@@ -215,7 +231,8 @@ class JobManager(QObject):
         if operation is not None and operation.output == "items":
             from .footprints import items_layer
 
-            return [items_layer(result or [], record.title, platform=record.platform, job_id=record.id)]
+            return [items_layer(result or [], record.title, platform=record.platform, job_id=record.id,
+                                connection_id=record.connection_id)]
         return load_results(result or [], record.title, root_dir=record.output_dir, job_id=record.id,
                             platform=record.platform, group_per_folder=bool(operation and operation.group_per_folder),
                             kind_of=platform.result_kind if platform else None)

@@ -14,6 +14,7 @@ from ...core.i18n import tr
 from ...core.models import Item
 from ...core.safe_paths import human_size
 from ...qgis_glue.footprints import item_datetime, item_title
+from .ui import breakable
 
 COLUMN_TITLE, COLUMN_DATE, COLUMN_CLOUD, COLUMN_SIZE = range(4)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -167,6 +168,7 @@ def properties_html(item: Item) -> str:
         (tr("Size"), human_size(props["size"]) if props.get("size") else ""),
         (tr("Collection"), item.collection),
     ]
-    lines = ["<b>" + html.escape(item_title(item)) + "</b>"]
-    lines += [f"{html.escape(label)}: {html.escape(str(value))}" for label, value in rows if value not in (None, "")]
+    lines = ["<b>" + html.escape(breakable(item_title(item))) + "</b>"]
+    lines += [f"{html.escape(label)}: {html.escape(breakable(str(value)))}" for label, value in rows
+              if value not in (None, "")]
     return "<br>".join(lines)

@@ -17,7 +17,7 @@ ERROR_STYLE = "color: #c0392b;"
 
 def show_message(label, text: str, error: bool = False):
     """A panel's message line: hidden when empty, red for an error."""
-    label.setText(text)
+    label.setText(breakable(text))
     label.setStyleSheet(ERROR_STYLE if error else "")
     label.setVisible(bool(text))
 
@@ -60,3 +60,26 @@ def run_in_background(owner, description: str, operation: Callable, on_done: Cal
 def busy_tasks(owner) -> int:
     """How many background calls started by `owner` are still running (tests wait on this)."""
     return len(owner.__dict__.get("_background_tasks", ()))
+
+
+_BREAK_AFTER = "/\\_-.:,;=&?"
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str, longest: int = 16) -> str:
+    """`text` with invisible break opportunities after / _ - . : (and every `longest` characters) inside long words,
+    so a word-wrapped label never widens the dock for a path, a product id or a URL."""
+    words = []
+    for word in str(text).split(" "):
+        if len(word) <= longest:
+            words.append(word)
+            continue
+        pieces, run = [], 0
+        for char in word:
+            pieces.append(char)
+            run += 1
+            if char in _BREAK_AFTER or run >= longest:
+                pieces.append(ZERO_WIDTH_SPACE)
+                run = 0
+        words.append("".join(pieces).rstrip(ZERO_WIDTH_SPACE))
+    return " ".join(words)
