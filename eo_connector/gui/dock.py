@@ -27,7 +27,7 @@ from .widgets.aoi_panel import AoiPanel
 from .widgets.connections_panel import ConnectionsPanel
 from .widgets.help import HELP_SECTIONS, anchor_of, show_help
 from .widgets.jobs_panel import JobsPanel
-from .widgets.ui import icon, load_form
+from .widgets.ui import icon, load_form, tool_button
 
 AREA_TAB, PLATFORM_TAB, RESULTS_TAB, JOBS_TAB = range(4)
 FIRST_WIDTH = 400  # px, the width of the dock the first time it opens
@@ -66,11 +66,7 @@ class EOConnectorDock(QgsDockWidget, load_form("dock")):
         for scroll in (self.areaScroll, self.platformScroll):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # contents follow the width
 
-        self.helpButton = QToolButton(self)
-        self.helpButton.setObjectName("helpButton")
-        self.helpButton.setIcon(icon("help"))
-        self.helpButton.setAutoRaise(True)
-        self.helpButton.setToolTip(tr("Help on this tab (opens the guide's section)"))
+        self.helpButton = tool_button(self, "helpButton", "help", tr("Help on this tab (opens the guide's section)"))
         self.helpButton.clicked.connect(lambda: self.show_help(self.current_help_anchor()))
         self.tabs.setCornerWidget(self.helpButton, Qt.Corner.TopRightCorner)
         self.connections_panel.add_tool_button(self._help_button_for("connections",
@@ -172,11 +168,7 @@ class EOConnectorDock(QgsDockWidget, load_form("dock")):
 
     # -- help
     def _help_button_for(self, key: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setObjectName(f"help_{key}")
-        button.setIcon(icon("help"))
-        button.setAutoRaise(True)
-        button.setToolTip(tip)
+        button = tool_button(self, f"help_{key}", "help", tip)
         button.clicked.connect(lambda: self.show_help(HELP_SECTIONS[key]))
         return button
 

@@ -38,12 +38,28 @@ class _RecordProgress(Progress):
 
 
 def message_bar_notify(title: str, text: str, ok: bool):
-    """Tell the user in QGIS's message bar that a job ended (success fades, failure stays)."""
+    """Tell the user in QGIS's message bar that a job ended (success fades, failure stays). The bar shows a line and
+    a half: the first sentence goes there, the whole text behind its "More" button."""
     from qgis.utils import iface
 
     if iface is not None and iface.messageBar() is not None:
         level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Critical
-        iface.messageBar().pushMessage(title, text, level, 8 if ok else 0)
+        short = first_sentence(text)
+        if short != text:
+            iface.messageBar().pushMessage(title, short, text, level, 8 if ok else 0)
+        else:
+            iface.messageBar().pushMessage(title, text, level, 8 if ok else 0)
+
+
+def first_sentence(text: str, longest: int = 140) -> str:
+    """The first sentence of `text` (cut at a word with "…" if even that is too long for the message bar)."""
+    text = " ".join(str(text).split())
+    end = next((i + 1 for i, char in enumerate(text) if char in ".!?" and (i + 1 == len(text) or text[i + 1] == " ")),
+               len(text))
+    sentence = text[:end]
+    if len(sentence) > longest:
+        sentence = sentence[:longest].rsplit(" ", 1)[0] + "…"
+    return sentence
 
 
 class JobManager(QObject):

@@ -16,7 +16,7 @@ from ...providers.brightearth import options as beod
 from ...qgis_glue import settings
 from ...qgis_glue.connections import Connections
 from ...qgis_glue.jobs import JobManager
-from ..widgets.ui import icon, load_form, run_in_background, show_message
+from ..widgets.ui import fit_form_rows, icon, load_form, run_in_background, show_message
 
 FORM_KEY = "brightearth/form"
 FORMAT_NAMES = {"shapefile": "Shapefile", "geopackage": "GeoPackage", "geotiff": "GeoTIFF",
@@ -103,12 +103,15 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
         self.outputFolderWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.outputFolderWidget.setDialogTitle(tr("Folder for the scenario results"))
         self.outputFolderWidget.setToolTip(tr("The results are downloaded into a new folder in this one"))
+        self.outputFolderWidget.fileChanged.connect(
+            lambda path: settings.set_value("output_root", path.strip()) if path.strip() else None)
         self.runButton.setText(tr("Run scenario"))
         self.runButton.setIcon(icon("run"))
 
         self.newProjectRadio.toggled.connect(self._update)
         self.existingProjectRadio.toggled.connect(self._existing_toggled)
         self.refreshProjectsButton.clicked.connect(self.refresh_projects)
+        self.show_message("")
         self.runButton.clicked.connect(self.run)
         self.jobs.jobFinished.connect(self._job_finished)
 
@@ -213,6 +216,10 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
 
     def help_anchor(self) -> str:
         return "brightearth-scenario"
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self.formLayout)
 
     def show_message(self, text: str, error: bool = False):
         show_message(self.messageLabel, text, error)

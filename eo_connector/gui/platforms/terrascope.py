@@ -23,7 +23,7 @@ from ..widgets.download_dialog import DownloadDialog
 from ..widgets.remembered import remember, restore
 from ..widgets.results_browser import ResultsBrowser
 from ..widgets.search_filters import cloud_cover, date_range, extra_parameters
-from ..widgets.ui import load_form, run_in_background, show_message
+from ..widgets.ui import fit_form_rows, load_form, run_in_background, show_message
 from .terrascope_texts import label_form
 
 COLLECTION_KEY = "terrascope/collection"
@@ -121,6 +121,10 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
     def set_aoi(self, aoi: Optional[AOI]):
         self.aoi = aoi
         self._update()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self.formLayout, self.moreFiltersLayout)
 
     def show_message(self, text: str, error: bool = False):
         show_message(self.messageLabel, text, error)

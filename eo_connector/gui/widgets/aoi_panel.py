@@ -19,7 +19,7 @@ from ...core.i18n import tr
 from ...core.log import logger
 from ...qgis_glue import settings
 from ...qgis_glue.layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
-from .ui import ERROR_STYLE, breakable, icon, load_form
+from .ui import ERROR_STYLE, breakable, fit_form_rows, icon, load_form
 
 SOURCE_ACTIVE, SOURCE_LAYER, SOURCE_CANVAS = "active_layer", "chosen_layer", "canvas_extent"
 OUTLINE = QColor(230, 90, 0, 220)
@@ -70,6 +70,10 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
         self._source_changed()
         self._restore()
         self._show_summary()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self.sourceLayout)
 
     def source(self) -> str:
         return self.sourceCombo.currentData()

@@ -20,6 +20,8 @@ from ...qgis_glue.connections import Connections
 from .field_form import FieldForm
 from .ui import load_form, run_in_background, show_message
 
+MIN_WIDTH = 460  # px: the fields beside their labels
+
 
 class _Attempt:
     """One press of OK: its connection, task, and whether the user gave up on it."""
@@ -98,7 +100,8 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
         self.form.set_fields(form.fields)
         self.ok_button.setText(form.ok_label or tr("Sign in and save"))
         self.show_message(form.note, error=bool(form.note))
-        self.adjustSize()
+        self.layout().activate()
+        self.resize(max(self.width(), MIN_WIDTH), self.sizeHint().height())  # no blank area under fewer fields
 
     def show_message(self, text: str, error: bool = False):
         show_message(self.messageLabel, text, error)

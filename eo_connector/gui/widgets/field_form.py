@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.i18n import tr
 from ...core.platform import Field, FieldKind
 from ...qgis_glue import settings
+from .ui import fit_form_rows
 
 NOT_WIDGETS = (FieldKind.AOI, FieldKind.ITEMS)
 
@@ -159,6 +160,10 @@ class FieldForm(QWidget):
             widget.setCursorPosition(0)
             widget.textEdited.connect(lambda *_: self.changed.emit(field.name))
         return widget
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self._main, self._more_layout)
 
     # -- reading and filling
     def widget(self, name: str) -> Optional[QWidget]:

@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import (
     pyqtSignal,
 )
 from qgis.PyQt.QtGui import QImage, QPixmap
-from qgis.PyQt.QtWidgets import QHeaderView, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 
 from ...core.errors import Cancelled
 from ...core.i18n import tr
@@ -30,13 +30,13 @@ from ...qgis_glue.footprints import FootprintsLayer, item_title, zoom_to_items
 from ...qgis_glue.previews import QuicklookLoader, add_preview_layer, build_wms_layer, thumbnail_asset, wms_asset
 from .results_model import COLUMN_CLOUD, COLUMN_SIZE, COLUMN_TITLE, SORT_ROLE, ResultsModel, properties_html
 from .results_text import header_text, row_ranges
-from .ui import busy_tasks, icon, load_form, run_in_background, show_message
+from .ui import busy_tasks, load_form, run_in_background, show_message, tool_button
 
 MAX_VISIBLE_THUMBNAILS = 40  # rows whose thumbnails are fetched at once (a tall dock shows fewer)
 MAX_PREVIEWS_AT_ONCE = 5
 THUMBNAIL_DELAY_MS = 80  # thumbnails wait until scrolling pauses
 SELECT = QItemSelectionModel.SelectionFlag
-NARROW_SIZE, NARROW_CLOUD = 380, 250  # px of list below which the size, then the cloud cover column are hidden
+NARROW_SIZE, NARROW_CLOUD = 520, 330  # px of list below which the size, then the cloud cover column are hidden
 
 
 class ResultsBrowser(QWidget, load_form("results_browser")):
@@ -59,6 +59,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self._syncing = False  # a selection being copied list <-> map: its echo must not be copied back
         self._selected_count = 0
         self._item_ids_by_url: Dict[str, List[str]] = {}
+        self._quicklook: Optional[QImage] = None  # the current item's, kept to scale it again on resize
 
         self.model = ResultsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -76,7 +77,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from sample texts: "resize to contents" measures thousands of rows at every layout.
         metrics = view.fontMetrics()
-        for column, sample in enumerate(("", "2022-12-31 23:59", "100 %", "999.9 MB")):
+        for column, sample in enumerate(("", "2022-12-31", "100.0", "999.9 MB")):
             if column:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
@@ -104,14 +105,10 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self.previewButton.setToolTip(tr("Add the WMS preview of the selected results to the map"))
         for button in (self.zoomButton, self.previewButton):
             button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.previewButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # zoom: its icon says it
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.stopButton = QToolButton(self)
-        self.stopButton.setObjectName("stopButton")
-        self.stopButton.setIcon(icon("cancel"))
-        self.stopButton.setAutoRaise(True)
-        self.stopButton.setToolTip(tr("Stop the search; the results already listed stay"))
+        self.stopButton = tool_button(self, "stopButton", "cancel", tr("Stop the search; the results already listed stay"))
         self.stopButton.clicked.connect(self.stopRequested)
         self.headerLayout.addWidget(self.stopButton)
         self.zoomButton.clicked.connect(self.zoom_to_selection)
@@ -265,6 +262,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
 
     def _show_item(self, item: Optional[Item]):
         self.quicklookPane.setVisible(item is not None)
+        self._quicklook = None
         if item is None:
             self.quicklookLabel.clear()
             self.propertiesLabel.clear()
@@ -283,10 +281,16 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
             self.quicklookLabel.setText(tr("Loading quicklook…"))
             self.loader.want([url], urgent=True)
 
-    def _show_quicklook(self, image: QImage):
-        size = self.quicklookLabel.maximumSize()
-        self.quicklookLabel.setPixmap(QPixmap.fromImage(image).scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+    def _show_quicklook(self, image: Optional[QImage]):
+        """Scaled to the room the label has now (never wider: the pixmap would widen the dock), again on resize."""
+        self._quicklook = image
+        if image is None:
+            return
+        label = self.quicklookLabel
+        room = self.width() // 3 if self.width() > 0 else label.maximumWidth()
+        side = max(32, min(room, label.maximumWidth(), label.maximumHeight()) - 2 * label.frameWidth())
+        label.setPixmap(QPixmap.fromImage(image).scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                                        Qt.TransformationMode.SmoothTransformation))
 
     def _current_url(self) -> str:
         item = self.current_item()
@@ -315,6 +319,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit_columns()
+        if self._quicklook is not None:
+            self._show_quicklook(self._quicklook)
         self._schedule_thumbnails()
 
     def _fit_columns(self):

@@ -102,7 +102,7 @@ class ResultsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Title"), tr("Date"), tr("Cloud %"), tr("Size"))[section]
+            return (tr("Title"), tr("Date"), tr("Cloud"), tr("Size"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (tr("Product title"), tr("Acquisition date and time (UTC)"), tr("Cloud cover (%)"),
                     tr("Size of the data files"))[section]
@@ -132,7 +132,7 @@ class ResultsModel(QAbstractTableModel):
         if column == COLUMN_TITLE:
             return item_title(item)
         if column == COLUMN_DATE:
-            return short_date(item_datetime(item))
+            return short_date(item_datetime(item))[:10]  # the day: the time is in the tooltip and the details
         if column == COLUMN_CLOUD:
             return cloud_text(item.properties.get("cloud_cover"))
         size = item.properties.get("size")

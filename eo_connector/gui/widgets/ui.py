@@ -33,6 +33,18 @@ def icon(name: str) -> QIcon:
     return QIcon(resource_path("icons", name + ".svg"))
 
 
+def tool_button(parent, name: str, icon_name: str, tip: str):
+    """A flat icon button with its tooltip."""
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.setIcon(icon(icon_name))
+    button.setAutoRaise(True)
+    button.setToolTip(tip)
+    return button
+
+
 def ask_yes_no(parent, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -83,3 +95,16 @@ def breakable(text: str, longest: int = 16) -> str:
                 run = 0
         words.append("".join(pieces).rstrip(ZERO_WIDTH_SPACE))
     return " ".join(words)
+
+
+NARROW_FORM = 420  # px: below this, a form's labels go above their fields
+
+
+def fit_form_rows(width: int, *layouts):
+    """Labels beside their fields in a wide dock, above them in a narrow one (call from resizeEvent)."""
+    from qgis.PyQt.QtWidgets import QFormLayout
+
+    policy = QFormLayout.RowWrapPolicy.WrapAllRows if width < NARROW_FORM else QFormLayout.RowWrapPolicy.WrapLongRows
+    for layout in layouts:
+        if layout.rowWrapPolicy() != policy:
+            layout.setRowWrapPolicy(policy)
