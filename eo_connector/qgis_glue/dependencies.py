@@ -65,7 +65,10 @@ def installed_version(distribution: str) -> Optional[str]:
 
 def _too_old(distribution: str, installed: str) -> bool:
     requirement = REQUIRED.get(distribution.lower())
-    return requirement is not None and _version_tuple(installed) < minimum_version(requirement)
+    if requirement is None or installed.startswith("0+"):
+        # "0+unknown": a build that lost its version (Debian unstable's python3-shapely 2.2 says so); taken as it is.
+        return False
+    return _version_tuple(installed) < minimum_version(requirement)
 
 
 def missing() -> List[str]:
