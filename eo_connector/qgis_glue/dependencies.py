@@ -143,8 +143,8 @@ def shipped_constraints() -> List[str]:
     lines = []
     for name in SHIPPED:
         installed = installed_version(name)
-        if installed is not None and not _too_old(name, installed):
-            lines.append(f"{name}=={installed}")
+        if installed is not None and not installed.startswith("0+") and not _too_old(name, installed):
+            lines.append(f"{name}=={installed}")  # (a version pip cannot read, "0+unknown", cannot be pinned)
     return lines
 
 
