@@ -212,6 +212,10 @@ class JobManager(QObject):
         """Files -> layers (styled by the platform's result kinds); items -> a footprints layer."""
         platform = registry.find(record.platform)
         operation = platform.operations().get(record.kind) if platform else None
+        if operation is not None and operation.output == "live_layers":
+            from .live_layers import add_live_layers
+
+            return add_live_layers(result or [], record.title, record.platform, record.connection_id, record.id)
         if operation is not None and operation.output == "items":
             from .footprints import items_layer
 

@@ -157,14 +157,22 @@ def signed_jwt(key: dict, audience: str, now: float) -> str:
 
 class TokenSource:
     """A valid access token for any thread of a connection; renewed once when several callers need it together.
-    `on_token(token)` is told every new token (kept in memory for this QGIS session)."""
+    `on_token(token)` is told every new token (kept in memory for this QGIS session); `load()` reads the token the
+    other clients of the same connection share (under the same `lock`), so that one renewal serves them all."""
 
     def __init__(self, http, grant: Grant, *, token: Optional[Token] = None, clock: Callable[[], float] = time.time,
-                 on_token: Optional[Callable[[Token], None]] = None, lock: Optional[threading.Lock] = None):
+                 on_token: Optional[Callable[[Token], None]] = None, lock: Optional[threading.Lock] = None,
+                 load: Optional[Callable[[], Optional[Token]]] = None):
         self.http, self.grant, self.clock = http, grant, clock
         self._token = token
         self._on_token = on_token
+        self._load = load
         self._lock = lock or threading.Lock()
+
+    def _shared_locked(self) -> None:
+        shared = self._load() if self._load is not None else None
+        if shared is not None and (self._token is None or shared.access_token != self._token.access_token):
+            self._token = shared
 
     @property
     def token(self) -> Optional[Token]:
@@ -172,6 +180,7 @@ class TokenSource:
 
     def bearer(self) -> str:
         with self._lock:
+            self._shared_locked()
             if self._token is None or not self._token.live(self.clock()):
                 self._renew_locked()
             return self._token.access_token
@@ -179,6 +188,7 @@ class TokenSource:
     def force_refresh(self, stale: str = "") -> str:
         """A new token after the server refused `stale`; when another caller already replaced it, that one."""
         with self._lock:
+            self._shared_locked()
             if stale and self._token is not None and self._token.access_token != stale:
                 return self._token.access_token
             self._renew_locked()

@@ -102,6 +102,10 @@ class EarthEnginePlatform(Platform):
             raise InvalidInput(tr("Choose the service-account key file (.json)."))
         return connection
 
+    def credentials_from_form(self, values):
+        """Never empty, so the dialog signs in (reading the file or key) rather than only checking a session."""
+        return dict(super().credentials_from_form(values), sign_in=values.get("sign_in") or CREDENTIALS)
+
     # -- the session
     def _option(self, connection, name, default=""):
         return str((connection.options or {}).get(name) or default)
@@ -131,11 +135,14 @@ class EarthEnginePlatform(Platform):
             raise SessionExpired(tr("Not signed in to Earth Engine: sign in again."))
         if self._option(connection, "token_url") and grant.token_url == GOOGLE_TOKEN_URL:
             grant.token_url = self._option(connection, "token_url")
-        cached = ctx.memory.get(connection.id + MEMORY) or {}
-        token = Token(cached["access_token"], cached.get("expires_at", 0), cached.get("project", "")) \
-            if cached.get("access_token") else None
+        def shared():
+            cached = ctx.memory.get(connection.id + MEMORY) or {}
+            return Token(cached["access_token"], cached.get("expires_at", 0), cached.get("project", "")) \
+                if cached.get("access_token") else None
+
+        token = shared()
         http = ctx.http(connection.url or API_URL)
-        tokens = TokenSource(http, grant, token=token, lock=self._lock(connection),
+        tokens = TokenSource(http, grant, token=token, lock=self._lock(connection), load=shared,
                              on_token=lambda new: self._keep(ctx, connection, token=new))
         project = self._option(connection, "project") or (token.project if token else "")
         from .assets import DEFAULT_CATALOG_URL
