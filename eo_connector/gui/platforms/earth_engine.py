@@ -185,12 +185,12 @@ class EarthEnginePanel(QWidget):
                   width=number(found["width"]), height=number(found["height"]), bands=len(found["bands"]),
                   size=size)
         if found["bytes"] > CONFIRM_BYTES and not self.confirm(
-                tr("Large download"), tr("{text} Download it?", text=text)):
-            show_message(self.messageLabel, tr("Nothing was downloaded ({text})", text=text))
+                tr("Large download"), tr("{size} Download it?", size=text)):
+            show_message(self.messageLabel, tr("Nothing was downloaded ({size})", size=text))
             return
         values.update(pixel_bytes=found["pixel_bytes"], bands=",".join(found["bands"]))
         if self._start("pixels", values) is not None:
-            show_message(self.messageLabel, tr("Downloading: {text}", text=text))
+            show_message(self.messageLabel, tr("Downloading: {size}", size=text))
 
     def export(self):
         if self.connection is not None:

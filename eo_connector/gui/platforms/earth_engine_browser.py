@@ -191,13 +191,18 @@ class AssetBrowser(QWidget):
             row.setText(0, tr("Listing…"))
             self._list(row.parent(), parent, token)
 
+    def _all_rows(self):
+        pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while pending:
+            row = pending.pop(0)
+            yield row
+            pending += [row.child(i) for i in range(row.childCount())]
+
     def more_rows(self):
-        return [r for r in self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
-                if r.data(0, ROLE) == MORE]
+        return [r for r in self._all_rows() if r.data(0, ROLE) == MORE]
 
     def rows(self):
-        return [r for r in self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
-                if isinstance(r.data(0, ROLE), Item)]
+        return [r for r in self._all_rows() if isinstance(r.data(0, ROLE), Item)]
 
     def select(self, asset_id: str) -> bool:
         for row in self.rows():
