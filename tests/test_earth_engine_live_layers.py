@@ -91,8 +91,9 @@ def test_a_layer_whose_connection_is_gone_is_marked(qtbot, live):
 
 
 def test_the_plugin_loads_with_a_revoked_sign_in_and_opens_on_it(qtbot, live, ee_emulator, qgis_iface, monkeypatch):
-    import eo_connector
     from qgis.gui import QgsMessageBar
+
+    import eo_connector
 
     bar = QgsMessageBar(qgis_iface.mainWindow())
     monkeypatch.setattr(qgis_iface, "messageBar", lambda: bar, raising=False)
