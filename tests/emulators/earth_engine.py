@@ -85,6 +85,7 @@ class EarthEngineEmulator(EmulatorServer):
         self.thumbnails: dict[str, object] = {}
         self.operations: dict[str, dict] = {}
         self._in_flight = 0
+        self.pixel_cache: dict[str, bytes] | None = None  # set to {} to answer a repeated computePixels at once
         self._flight_lock = threading.Lock()
         self._add_user_task()
         add = self.router.add
@@ -303,6 +304,15 @@ class EarthEngineEmulator(EmulatorServer):
                 self._in_flight -= 1
 
     def _pixels(self, body: dict) -> Response:
+        key = json.dumps(body, sort_keys=True) if self.pixel_cache is not None else ""
+        if key in (self.pixel_cache or {}):
+            return Response(200, {"Content-Type": "image/tiff"}, self.pixel_cache[key])
+        response = self._computed_pixels(body)
+        if key and response.status == 200:
+            self.pixel_cache[key] = response.body
+        return response
+
+    def _computed_pixels(self, body: dict) -> Response:
         file_format = body.get("fileFormat") or "AUTO_JPEG_PNG"
         if file_format != "GEO_TIFF":
             return error(400, f"Unsupported file format in this emulator: {file_format}.", "INVALID_ARGUMENT")

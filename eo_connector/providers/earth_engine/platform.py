@@ -240,9 +240,6 @@ class EarthEnginePlatform(Platform):
         with client.http:
             return client.create_map(visualize(state["expression"], state.get("vis") or {}))
 
-    def result_kind(self, path):
-        return "earth_engine_pixels" if path.lower().endswith(".tif") else ""
-
     def console(self, runtime):
         from .console import console_functions
 
