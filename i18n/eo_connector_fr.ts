@@ -66,7 +66,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>A palette colours one band; choose one band or no palette.</source>
-      <translation type="unfinished" />
+      <translation>Une palette colore une seule bande : choisissez une bande, ou aucune palette.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -91,7 +91,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Add Earth Engine layer</source>
-      <translation type="unfinished" />
+      <translation>Ajouter une couche Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -101,7 +101,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Add features to map</source>
-      <translation type="unfinished" />
+      <translation>Ajouter les entités à la carte</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -116,7 +116,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Add to map</source>
-      <translation type="unfinished" />
+      <translation>Ajouter à la carte</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -126,7 +126,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Adds an image or collection (its mosaic) as a live map layer drawn by Earth Engine, with the bands, stretch (min, max), palette and gamma given. The layer keeps its expression in the project and gets a new map by itself when its map expires or the project is opened again.</source>
-      <translation type="unfinished" />
+      <translation>Ajoute une image ou une collection (sa mosaïque) comme couche cartographique dessinée en direct par Earth Engine, avec les bandes, l'étirement (min, max), la palette et le gamma donnés. La couche garde son expression dans le projet et obtient d'elle-même une nouvelle carte quand la sienne expire ou que le projet est rouvert.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -134,9 +134,14 @@
       <translation>Autres modèles d'apprentissage profond, séparés par des virgules ; vide = modèles par défaut.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>An asset id (e.g. USGS/SRTMGL1_003), an expression as JSON, or Python code using ee (e.g. ee.Image('USGS/SRTMGL1_003').select('elevation')).</source>
+      <translation>Un identifiant d'asset (par ex. USGS/SRTMGL1_003), une expression en JSON, ou du code Python utilisant ee (par ex. ee.Image('USGS/SRTMGL1_003').select('elevation')).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>An asset id or an expression (ee.Image(…))</source>
-      <translation type="unfinished" />
+      <translation>Un identifiant d'asset ou une expression (ee.Image(…))</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/tasks.py" />
@@ -181,7 +186,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Asking Earth Engine for a map</source>
-      <translation type="unfinished" />
+      <translation>Demande d'une carte à Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -191,17 +196,17 @@
     <message>
       <location filename="eo_connector/qgis_glue/rasters.py" />
       <source>Assembling the tiles into one Cloud-Optimised GeoTIFF</source>
-      <translation type="unfinished" />
+      <translation>Assemblage des tuiles en un GeoTIFF optimisé cloud</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>Assembling the tiles needs GDAL, which QGIS ships; run this inside QGIS.</source>
-      <translation type="unfinished" />
+      <translation>L'assemblage des tuiles demande GDAL, fourni avec QGIS : lancez ceci dans QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Asset</source>
-      <translation type="unfinished" />
+      <translation>Asset</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -216,17 +221,17 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Bands</source>
-      <translation type="unfinished" />
+      <translation>Bandes</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Bands (all when empty)</source>
-      <translation type="unfinished" />
+      <translation>Bandes (toutes si vide)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Bands: {bands}</source>
-      <translation type="unfinished" />
+      <translation>Bandes : {bands}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -301,7 +306,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>CRS</source>
-      <translation type="unfinished" />
+      <translation>SCR</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -391,7 +396,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Choose an area of interest: an image is exported over it.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez une zone d'intérêt : l'image est exportée sur cette zone.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -401,7 +406,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Choose an output folder.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -426,17 +431,17 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Choose the service-account key file (.json).</source>
-      <translation type="unfinished" />
+      <translation>Choisissez le fichier de clé du compte de service (.json).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Chosen in the list above, or typed: an asset id, an expression as JSON, or Python code using ee</source>
-      <translation type="unfinished" />
+      <translation>Choisi dans la liste ci-dessus, ou saisi : un identifiant d'asset, une expression en JSON ou du code Python utilisant ee</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Classifier</source>
-      <translation type="unfinished" />
+      <translation>Classifieur</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -446,7 +451,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Cloud Storage</source>
-      <translation type="unfinished" />
+      <translation>Cloud Storage</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -461,7 +466,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Cloud project</source>
-      <translation type="unfinished" />
+      <translation>Projet Cloud</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -491,12 +496,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Computes a table or feature collection (an asset id or an expression) page by page (table:computeFeatures) and loads its features as a vector layer.</source>
-      <translation type="unfinished" />
+      <translation>Calcule une table ou une collection d'entités (un identifiant d'asset ou une expression) page par page (table:computeFeatures) et charge ses entités comme couche vecteur.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Computes the image's pixels over the area of interest at the scale and in the CRS given (image:computePixels), in tiles fetched in parallel and resumable, and assembles them into one Cloud-Optimised GeoTIFF clipped to the area, loaded as a layer.</source>
-      <translation type="unfinished" />
+      <translation>Calcule les pixels de l'image sur la zone d'intérêt à l'échelle et dans le SCR donnés (image:computePixels), en tuiles téléchargées en parallèle et reprenables, puis les assemble en un GeoTIFF optimisé cloud découpé sur la zone, chargé comme couche.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -541,12 +546,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Credentials file</source>
-      <translation type="unfinished" />
+      <translation>Fichier d'identifiants</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Credentials of “earthengine authenticate”</source>
-      <translation type="unfinished" />
+      <translation>Identifiants de « earthengine authenticate »</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -611,7 +616,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Dates: {dates}</source>
-      <translation type="unfinished" />
+      <translation>Dates : {dates}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -661,12 +666,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Download pixels over an area</source>
-      <translation type="unfinished" />
+      <translation>Télécharger les pixels d'une zone</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Download pixels…</source>
-      <translation type="unfinished" />
+      <translation>Télécharger les pixels…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -711,7 +716,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Downloading: {size}</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement : {size}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -746,92 +751,92 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Earth Engine API</source>
-      <translation type="unfinished" />
+      <translation>API Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Earth Engine asset</source>
-      <translation type="unfinished" />
+      <translation>Asset Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/client.py" />
       <source>Earth Engine does not know it: {message}</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine ne le connaît pas : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Earth Engine export</source>
-      <translation type="unfinished" />
+      <translation>Export Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Earth Engine export: {name}</source>
-      <translation type="unfinished" />
+      <translation>Export Earth Engine : {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Earth Engine features as a layer</source>
-      <translation type="unfinished" />
+      <translation>Entités Earth Engine en couche</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/client.py" />
       <source>Earth Engine is busy: {message} Try again in a moment.</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine est occupé : {message} Réessayez dans un instant.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/client.py" />
       <source>Earth Engine is having trouble: {message} Try again in a few minutes.</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine rencontre un problème : {message} Réessayez dans quelques minutes.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>Earth Engine kept refusing the tiles as too large; choose a coarser scale.</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine refuse toujours les tuiles comme trop grandes : choisissez une échelle plus grossière.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Earth Engine layer: {name}</source>
-      <translation type="unfinished" />
+      <translation>Couche Earth Engine : {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Earth Engine needs the Python package earthengine-api, which is not installed: press Install below, then restart QGIS.</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine a besoin du paquet Python earthengine-api, qui n'est pas installé : cliquez sur Installer ci-dessous, puis redémarrez QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Earth Engine pixels: {name}</source>
-      <translation type="unfinished" />
+      <translation>Pixels Earth Engine : {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/client.py" />
       <source>Earth Engine refused access: {message}</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine a refusé l'accès : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/client.py" />
       <source>Earth Engine refused the request: {message}</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine a refusé la requête : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/client.py" />
       <source>Earth Engine refused the sign-in ({message}): sign in again.</source>
-      <translation type="unfinished" />
+      <translation>Earth Engine a refusé la connexion ({message}) : connectez-vous à nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Earth Engine task</source>
-      <translation type="unfinished" />
+      <translation>Tâche Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Earth Engine task {state} ({percent} %)</source>
-      <translation type="unfinished" />
+      <translation>Tâche Earth Engine {state} ({percent} %)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Earth Engine task: {name}</source>
-      <translation type="unfinished" />
+      <translation>Tâche Earth Engine : {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -841,7 +846,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Enter the Cloud project registered for Earth Engine.</source>
-      <translation type="unfinished" />
+      <translation>Saisissez le projet Cloud enregistré pour Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -851,17 +856,17 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Enter the legacy root to list, e.g. users/your name.</source>
-      <translation type="unfinished" />
+      <translation>Saisissez la racine historique à lister, par ex. users/votre nom.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Enter your SEPAL password.</source>
-      <translation type="unfinished" />
+      <translation>Saisissez votre mot de passe SEPAL.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Enter your SEPAL username and password.</source>
-      <translation type="unfinished" />
+      <translation>Saisissez votre nom d'utilisateur et votre mot de passe SEPAL.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -891,12 +896,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Estimating an Earth Engine download</source>
-      <translation type="unfinished" />
+      <translation>Estimation d'un téléchargement Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Estimating the size of the download…</source>
-      <translation type="unfinished" />
+      <translation>Estimation de la taille du téléchargement…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -911,17 +916,17 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>Exporter</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Export {name}</source>
-      <translation type="unfinished" />
+      <translation>Export {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Exports an image (over the area of interest, at the scale given) or a table to Google Drive, Cloud Storage or an Earth Engine asset, as an Earth Engine task followed in the Jobs list; cancelling the job cancels the task.</source>
-      <translation type="unfinished" />
+      <translation>Exporte une image (sur la zone d'intérêt, à l'échelle donnée) ou une table vers Google Drive, Cloud Storage ou un asset Earth Engine, comme tâche Earth Engine suivie dans la liste des tâches ; annuler la tâche l'annule aussi sur le serveur.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -956,7 +961,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>Fetching {count} tiles of pixels ({size} uncompressed)</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de {count} tuiles de pixels ({size} non compressés)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -986,7 +991,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Folder, bucket or asset id</source>
-      <translation type="unfinished" />
+      <translation>Dossier, bucket ou identifiant d'asset</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -996,7 +1001,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Follow my running Earth Engine tasks</source>
-      <translation type="unfinished" />
+      <translation>Suivre mes tâches Earth Engine en cours</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -1026,22 +1031,22 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Gamma</source>
-      <translation type="unfinished" />
+      <translation>Gamma</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>Give an Earth Engine asset id or an expression.</source>
-      <translation type="unfinished" />
+      <translation>Donnez un identifiant d'asset Earth Engine ou une expression.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Give the CRS as an EPSG code, e.g. EPSG:4326 or EPSG:32631.</source>
-      <translation type="unfinished" />
+      <translation>Donnez le SCR sous forme de code EPSG, par ex. EPSG:4326 ou EPSG:32631.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Give the Drive folder, the Cloud Storage bucket or the asset id to export to.</source>
-      <translation type="unfinished" />
+      <translation>Donnez le dossier Drive, le bucket Cloud Storage ou l'identifiant d'asset de destination.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -1056,32 +1061,32 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Google Drive</source>
-      <translation type="unfinished" />
+      <translation>Google Drive</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Google Earth Engine</source>
-      <translation type="unfinished" />
+      <translation>Google Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Google refused the service-account key: {reason}</source>
-      <translation type="unfinished" />
+      <translation>Google a refusé la clé du compte de service : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Google refused the sign-in: {reason}</source>
-      <translation type="unfinished" />
+      <translation>Google a refusé la connexion : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Google sign-in page</source>
-      <translation type="unfinished" />
+      <translation>Page de connexion Google</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Google token endpoint</source>
-      <translation type="unfinished" />
+      <translation>Point d'accès des jetons Google</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1096,22 +1101,22 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Image</source>
-      <translation type="unfinished" />
+      <translation>Image</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Image collection</source>
-      <translation type="unfinished" />
+      <translation>Collection d'images</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Image, collection or expression</source>
-      <translation type="unfinished" />
+      <translation>Image, collection ou expression</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Image, table or expression</source>
-      <translation type="unfinished" />
+      <translation>Image, table ou expression</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1126,7 +1131,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>In the browser (Google)</source>
-      <translation type="unfinished" />
+      <translation>Dans le navigateur (Google)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/config.py" />
@@ -1161,7 +1166,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/dependency_notice.py" />
       <source>Installed. Restart QGIS if something still says it is missing.</source>
-      <translation type="unfinished" />
+      <translation>Installé. Redémarrez QGIS si quelque chose le dit encore manquant.</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1176,7 +1181,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/dependency_notice.py" />
       <source>Installing Python packages for {platform}</source>
-      <translation type="unfinished" />
+      <translation>Installation des paquets Python pour {platform}</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -1191,7 +1196,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/dependency_notice.py" />
       <source>Installing… QGIS keeps working meanwhile.</source>
-      <translation type="unfinished" />
+      <translation>Installation… QGIS reste utilisable pendant ce temps.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1201,7 +1206,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Its content is kept in your keyring: the file can be moved afterwards.</source>
-      <translation type="unfinished" />
+      <translation>Son contenu est gardé dans votre trousseau : le fichier peut ensuite être déplacé.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1221,12 +1226,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Key file</source>
-      <translation type="unfinished" />
+      <translation>Fichier de clé</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Large download</source>
-      <translation type="unfinished" />
+      <translation>Gros téléchargement</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -1251,22 +1256,22 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Layer name</source>
-      <translation type="unfinished" />
+      <translation>Nom de la couche</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Legacy (users/…)</source>
-      <translation type="unfinished" />
+      <translation>Historique (users/…)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Legacy assets (users/…)</source>
-      <translation type="unfinished" />
+      <translation>Assets historiques (users/…)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>List</source>
-      <translation type="unfinished" />
+      <translation>Lister</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1281,12 +1286,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Listing Earth Engine assets</source>
-      <translation type="unfinished" />
+      <translation>Liste des assets Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Listing Earth Engine tasks</source>
-      <translation type="unfinished" />
+      <translation>Liste des tâches Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1316,12 +1321,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Listing…</source>
-      <translation type="unfinished" />
+      <translation>Liste en cours…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Lists the account's tasks that are not finished and follows them in Jobs</source>
-      <translation type="unfinished" />
+      <translation>Liste les tâches du compte qui ne sont pas terminées et les suit dans les tâches</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
@@ -1346,12 +1351,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Map layer</source>
-      <translation type="unfinished" />
+      <translation>Couche cartographique</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Maximum</source>
-      <translation type="unfinished" />
+      <translation>Maximum</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1371,7 +1376,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Minimum</source>
-      <translation type="unfinished" />
+      <translation>Minimum</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1396,12 +1401,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>More…</source>
-      <translation type="unfinished" />
+      <translation>Plus…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>My project</source>
-      <translation type="unfinished" />
+      <translation>Mon projet</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -1506,7 +1511,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Not signed in to Earth Engine: sign in again.</source>
-      <translation type="unfinished" />
+      <translation>Non connecté à Earth Engine : connectez-vous à nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1526,7 +1531,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Nothing found.</source>
-      <translation type="unfinished" />
+      <translation>Rien trouvé.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1536,7 +1541,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Nothing was downloaded ({size})</source>
-      <translation type="unfinished" />
+      <translation>Rien n'a été téléchargé ({size})</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1596,7 +1601,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Palette</source>
-      <translation type="unfinished" />
+      <translation>Palette</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1606,12 +1611,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Pixels of {name}</source>
-      <translation type="unfinished" />
+      <translation>Pixels de {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Pixels over the area of interest</source>
-      <translation type="unfinished" />
+      <translation>Pixels sur la zone d'intérêt</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1666,7 +1671,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Public catalogue</source>
-      <translation type="unfinished" />
+      <translation>Catalogue public</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1676,7 +1681,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>Python expressions need a connection to Earth Engine.</source>
-      <translation type="unfinished" />
+      <translation>Les expressions Python demandent une connexion à Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1726,27 +1731,27 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Reading the Earth Engine catalogue…</source>
-      <translation type="unfinished" />
+      <translation>Lecture du catalogue Earth Engine…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Reading the asset</source>
-      <translation type="unfinished" />
+      <translation>Lecture de l'asset</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Reading the dataset's description</source>
-      <translation type="unfinished" />
+      <translation>Lecture de la description du jeu de données</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Reading the image's bands</source>
-      <translation type="unfinished" />
+      <translation>Lecture des bandes de l'image</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>Refreshing the map of {name}</source>
-      <translation type="unfinished" />
+      <translation>Renouvellement de la carte de {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1801,7 +1806,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>Reprojecting the area of interest needs GDAL; choose EPSG:4326.</source>
-      <translation type="unfinished" />
+      <translation>La reprojection de la zone d'intérêt demande GDAL : choisissez EPSG:4326.</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
@@ -1831,22 +1836,22 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>SEPAL</source>
-      <translation type="unfinished" />
+      <translation>SEPAL</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>SEPAL account</source>
-      <translation type="unfinished" />
+      <translation>Compte SEPAL</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>SEPAL has no Google account connected for this user: connect one in SEPAL (user ▸ Google account), then sign in again.</source>
-      <translation type="unfinished" />
+      <translation>SEPAL n'a pas de compte Google relié pour cet utilisateur : reliez-en un dans SEPAL (utilisateur ▸ compte Google), puis reconnectez-vous.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>SEPAL sign-in failed: wrong username or password.</source>
-      <translation type="unfinished" />
+      <translation>Échec de la connexion à SEPAL : nom d'utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1861,7 +1866,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Scale (metres per pixel)</source>
-      <translation type="unfinished" />
+      <translation>Échelle (mètres par pixel)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1894,6 +1899,11 @@
       <translation>Rechercher</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Search ids: e.g. SRTM, COPERNICUS S2</source>
+      <translation>Chercher dans les identifiants : par ex. SRTM, COPERNICUS S2</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Search in {collection}</source>
       <translation>Recherche dans {collection}</translation>
@@ -1914,11 +1924,6 @@
       <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
-      <source>Search: e.g. elevation, Sentinel-2</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Searches a Terrascope collection over the area of interest with the given filters and writes the products found as a footprints layer whose fields are the product properties (id, title, date, cloud cover, tile, orbit, files). Feed it to “Terrascope download” to fetch their files.</source>
       <translation>Recherche dans une collection Terrascope sur la zone d'intérêt avec les filtres donnés et écrit les produits trouvés dans une couche d'emprises dont les champs sont les propriétés des produits (identifiant, titre, date, couverture nuageuse, tuile, orbite, fichiers). Passez-la à « Téléchargement Terrascope » pour récupérer leurs fichiers.</translation>
@@ -1926,12 +1931,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Searching the Earth Engine catalogue</source>
-      <translation type="unfinished" />
+      <translation>Recherche dans le catalogue Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Searching the public catalogue…</source>
-      <translation type="unfinished" />
+      <translation>Recherche dans le catalogue public…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -1961,7 +1966,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Sent only to SEPAL's sign-in; never saved.</source>
-      <translation type="unfinished" />
+      <translation>Envoyé uniquement à la connexion SEPAL ; jamais enregistré.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1976,17 +1981,17 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Service-account key (*.json);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Clé de compte de service (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Service-account key file</source>
-      <translation type="unfinished" />
+      <translation>Fichier de clé de compte de service</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Service-account keys need the Python package earthengine-api (with google-auth); install it from the Earth Engine panel.</source>
-      <translation type="unfinished" />
+      <translation>Les clés de compte de service demandent le paquet Python earthengine-api (avec google-auth) : installez-le depuis le panneau Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2006,7 +2011,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>Show one band (with a palette) or three bands (red, green, blue), not {count}.</source>
-      <translation type="unfinished" />
+      <translation>Affichez une bande (avec une palette) ou trois bandes (rouge, vert, bleu), pas {count}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -2041,7 +2046,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Sign in with</source>
-      <translation type="unfinished" />
+      <translation>Se connecter avec</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -2056,12 +2061,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Sign in with the browser.</source>
-      <translation type="unfinished" />
+      <translation>Connectez-vous avec le navigateur.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>Sign in…</source>
-      <translation type="unfinished" />
+      <translation>Se connecter…</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -2111,7 +2116,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Signed in as {user}; Cloud project {project}.</source>
-      <translation type="unfinished" />
+      <translation>Connecté en tant que {user} ; projet Cloud {project}.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -2121,12 +2126,12 @@
     <message>
       <location filename="eo_connector/core/loopback.py" />
       <source>Signed in to {service}. You can close this tab and go back to QGIS.</source>
-      <translation type="unfinished" />
+      <translation>Connecté à {service}. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Signed in; Cloud project {project}.</source>
-      <translation type="unfinished" />
+      <translation>Connecté ; projet Cloud {project}.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -2136,7 +2141,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Signing in to Google Earth Engine needs the Python package earthengine-api; install it from the Earth Engine panel.</source>
-      <translation type="unfinished" />
+      <translation>La connexion à Google Earth Engine demande le paquet Python earthengine-api : installez-le depuis le panneau Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -2166,7 +2171,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Size: {size}</source>
-      <translation type="unfinished" />
+      <translation>Taille : {size}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -2231,22 +2236,22 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Table</source>
-      <translation type="unfinished" />
+      <translation>Table</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Table or feature collection</source>
-      <translation type="unfinished" />
+      <translation>Table ou collection d'entités</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Task (operation name)</source>
-      <translation type="unfinished" />
+      <translation>Tâche (nom de l'opération)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Task name</source>
-      <translation type="unfinished" />
+      <translation>Nom de la tâche</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -2291,17 +2296,17 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>The Earth Engine task failed: {message}</source>
-      <translation type="unfinished" />
+      <translation>La tâche Earth Engine a échoué : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>The Earth Engine task is cancelled on the server too; what it already wrote stays where it is.</source>
-      <translation type="unfinished" />
+      <translation>La tâche Earth Engine est aussi annulée sur le serveur ; ce qu'elle a déjà écrit reste en place.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>The Earth Engine task was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>La tâche Earth Engine a été annulée.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2311,7 +2316,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>The Google Cloud project registered for Earth Engine that your requests use (checked when you sign in).</source>
-      <translation type="unfinished" />
+      <translation>Le projet Google Cloud enregistré pour Earth Engine qu'utilisent vos requêtes (vérifié à la connexion).</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -2541,7 +2546,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>The download stops; the tiles already fetched are kept and Follow again fetches the others. No GeoTIFF is made until all of them are there.</source>
-      <translation type="unfinished" />
+      <translation>Le téléchargement s'arrête ; les tuiles déjà reçues sont gardées et Reprendre télécharge les autres. Aucun GeoTIFF n'est créé tant qu'elles ne sont pas toutes là.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download.py" />
@@ -2551,17 +2556,17 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>The expression could not be built: {error}</source>
-      <translation type="unfinished" />
+      <translation>L'expression n'a pas pu être construite : {error}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>The expression is not valid JSON.</source>
-      <translation type="unfinished" />
+      <translation>L'expression n'est pas du JSON valide.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>The expression must give an Earth Engine object (e.g. an ee.Image).</source>
-      <translation type="unfinished" />
+      <translation>L'expression doit donner un objet Earth Engine (par ex. une ee.Image).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -2601,12 +2606,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>The layer {name} comes from a connection that is no longer saved: add the connection again to see it.</source>
-      <translation type="unfinished" />
+      <translation>La couche {name} vient d'une connexion qui n'est plus enregistrée : ajoutez de nouveau la connexion pour la voir.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>The layer {name} needs you to sign in again: {reason}</source>
-      <translation type="unfinished" />
+      <translation>La couche {name} demande de vous reconnecter : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -2631,17 +2636,17 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>The map of layer {name} could not be renewed: {reason}</source>
-      <translation type="unfinished" />
+      <translation>La carte de la couche {name} n'a pas pu être renouvelée : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>The minimum of the stretch must be below its maximum.</source>
-      <translation type="unfinished" />
+      <translation>Le minimum de l'étirement doit être sous son maximum.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>The minimum, maximum and gamma must be numbers.</source>
-      <translation type="unfinished" />
+      <translation>Le minimum, le maximum et le gamma doivent être des nombres.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -2661,7 +2666,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>The private key in this service-account key file cannot be read: choose the key file again.</source>
-      <translation type="unfinished" />
+      <translation>La clé privée de ce fichier de compte de service est illisible : choisissez de nouveau le fichier de clé.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/previews.py" />
@@ -2686,7 +2691,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>The scale must be a positive number of metres per pixel.</source>
-      <translation type="unfinished" />
+      <translation>L'échelle doit être un nombre positif de mètres par pixel.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -2816,7 +2821,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>The table has no features.</source>
-      <translation type="unfinished" />
+      <translation>La table n'a aucune entité.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2831,12 +2836,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/rasters.py" />
       <source>The tiles could not be assembled into one GeoTIFF ({reason}); run the download again to retry.</source>
-      <translation type="unfinished" />
+      <translation>Les tuiles n'ont pas pu être assemblées en un GeoTIFF ({reason}) ; relancez le téléchargement pour réessayer.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>The web browser could not be opened for the Google sign-in.</source>
-      <translation type="unfinished" />
+      <translation>Le navigateur web n'a pas pu être ouvert pour la connexion Google.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -2856,17 +2861,17 @@
     <message>
       <location filename="eo_connector/core/loopback.py" />
       <source>The {service} sign-in did not succeed. You can close this tab and go back to QGIS.</source>
-      <translation type="unfinished" />
+      <translation>La connexion à {service} n'a pas abouti. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/loopback.py" />
       <source>The {service} sign-in was refused in the browser: {reason}</source>
-      <translation type="unfinished" />
+      <translation>La connexion à {service} a été refusée dans le navigateur : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>The {what} cannot be read ({reason}): choose it again.</source>
-      <translation type="unfinished" />
+      <translation>Le {what} est illisible ({reason}) : choisissez-le de nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
@@ -2906,32 +2911,32 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>This file is a service-account key: choose “Service-account key file”.</source>
-      <translation type="unfinished" />
+      <translation>Ce fichier est une clé de compte de service : choisissez « Fichier de clé de compte de service ».</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>This is not a valid service-account key file: a JSON key with client_email and private_key is needed (Google Cloud console ▸ IAM ▸ Service accounts ▸ Keys).</source>
-      <translation type="unfinished" />
+      <translation>Ce n'est pas un fichier de clé de compte de service valide : il faut une clé JSON avec client_email et private_key (console Google Cloud ▸ IAM ▸ Comptes de service ▸ Clés).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>This is not an Earth Engine credentials file (no refresh token in it): run “earthengine authenticate”, or sign in with the browser.</source>
-      <translation type="unfinished" />
+      <translation>Ce n'est pas un fichier d'identifiants Earth Engine (pas de jeton de rafraîchissement) : lancez « earthengine authenticate », ou connectez-vous avec le navigateur.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>This is not an Earth Engine expression.</source>
-      <translation type="unfinished" />
+      <translation>Ce n'est pas une expression Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>This is not an Earth Engine task name (projects/…/operations/…).</source>
-      <translation type="unfinished" />
+      <translation>Ce n'est pas un nom de tâche Earth Engine (projects/…/operations/…).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
       <source>This needs the Python package earthengine-api: install it from the Earth Engine panel (or with pip), then restart QGIS.</source>
-      <translation type="unfinished" />
+      <translation>Ceci demande le paquet Python earthengine-api : installez-le depuis le panneau Earth Engine (ou avec pip), puis redémarrez QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -2951,7 +2956,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>Vers</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download.py" />
@@ -3051,7 +3056,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Written by “earthengine authenticate”; its refresh token is copied to your keyring.</source>
-      <translation type="unfinished" />
+      <translation>Écrit par « earthengine authenticate » ; son jeton de rafraîchissement est copié dans votre trousseau.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -3066,12 +3071,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Your Google sign-in for Earth Engine is no longer valid ({reason}): sign in again.</source>
-      <translation type="unfinished" />
+      <translation>Votre connexion Google pour Earth Engine n'est plus valide ({reason}) : connectez-vous à nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Your SEPAL session has expired: sign in to SEPAL again with your password.</source>
-      <translation type="unfinished" />
+      <translation>Votre session SEPAL a expiré : reconnectez-vous à SEPAL avec votre mot de passe.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -3126,12 +3131,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>being cancelled</source>
-      <translation type="unfinished" />
+      <translation>en cours d'annulation</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>cancelled</source>
-      <translation type="unfinished" />
+      <translation>annulée</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -3146,12 +3151,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>connection missing</source>
-      <translation type="unfinished" />
+      <translation>connexion manquante</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>credentials file</source>
-      <translation type="unfinished" />
+      <translation>fichier d'identifiants</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -3161,12 +3166,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>done</source>
-      <translation type="unfinished" />
+      <translation>terminée</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>e.g. 000000,ffffff</source>
-      <translation type="unfinished" />
+      <translation>par ex. 000000,ffffff</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -3176,7 +3181,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>e.g. B4,B3,B2</source>
-      <translation type="unfinished" />
+      <translation>par ex. B4,B3,B2</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -3186,22 +3191,22 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>e.g. USDOS/LSIB_SIMPLE/2017</source>
-      <translation type="unfinished" />
+      <translation>par ex. USDOS/LSIB_SIMPLE/2017</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>e.g. USGS/SRTMGL1_003</source>
-      <translation type="unfinished" />
+      <translation>par ex. USGS/SRTMGL1_003</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>e.g. ee_exports</source>
-      <translation type="unfinished" />
+      <translation>par ex. ee_exports</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>failed</source>
-      <translation type="unfinished" />
+      <translation>en échec</translation>
     </message>
     <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
@@ -3211,12 +3216,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>its map expired</source>
-      <translation type="unfinished" />
+      <translation>sa carte a expiré</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>key file</source>
-      <translation type="unfinished" />
+      <translation>fichier de clé</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -3286,12 +3291,12 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>no reason given</source>
-      <translation type="unfinished" />
+      <translation>aucune raison donnée</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>not refreshed</source>
-      <translation type="unfinished" />
+      <translation>non renouvelée</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -3321,7 +3326,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>running on the server</source>
-      <translation type="unfinished" />
+      <translation>en cours sur le serveur</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -3331,7 +3336,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>sign in again</source>
-      <translation type="unfinished" />
+      <translation>reconnexion nécessaire</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -3356,12 +3361,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>the layer was added</source>
-      <translation type="unfinished" />
+      <translation>la couche a été ajoutée</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>the project was opened</source>
-      <translation type="unfinished" />
+      <translation>le projet a été ouvert</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -3396,12 +3401,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>users/your name</source>
-      <translation type="unfinished" />
+      <translation>users/votre nom</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>waiting on the server</source>
-      <translation type="unfinished" />
+      <translation>en attente sur le serveur</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -3411,7 +3416,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>your Earth Engine Cloud project id</source>
-      <translation type="unfinished" />
+      <translation>l'identifiant de votre projet Cloud Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -3421,7 +3426,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>{count} features read</source>
-      <translation type="unfinished" />
+      <translation>{count} entités lues</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -3481,7 +3486,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>{count} running tasks; {added} added to Jobs.</source>
-      <translation type="unfinished" />
+      <translation>{count} tâches en cours ; {added} ajoutées aux tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -3501,7 +3506,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>{name} ({problem})</source>
-      <translation type="unfinished" />
+      <translation>{name} ({problem})</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download_request.py" />
@@ -3536,7 +3541,7 @@
     <message>
       <location filename="eo_connector/gui/widgets/dependency_notice.py" />
       <source>{platform} needs the Python package {names}, which is not installed.</source>
-      <translation type="unfinished" />
+      <translation>{platform} a besoin du paquet Python {names}, qui n'est pas installé.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -3576,7 +3581,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>{size} Download it?</source>
-      <translation type="unfinished" />
+      <translation>{size} Le télécharger ?</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -3611,7 +3616,7 @@
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>{type}: {id}</source>
-      <translation type="unfinished" />
+      <translation>{type} : {id}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -3621,7 +3626,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>{width} × {height} pixels, {bands} bands: about {size} before compression.</source>
-      <translation type="unfinished" />
+      <translation>{width} × {height} pixels, {bands} bandes : environ {size} avant compression.</translation>
     </message>
   </context>
 </TS>

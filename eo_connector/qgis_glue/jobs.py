@@ -192,7 +192,7 @@ class JobManager(QObject):
             layers = self._load(record, result)
             self.layers[record.id] = layers
             record.state, record.progress = JobState.SUCCEEDED, 1.0
-            if isinstance(result, list) and result and not isinstance(result[0], str):
+            if isinstance(result, list) and result and not isinstance(result[0], (str, dict)):
                 record.message = tr("Done: {count} results in layer {name}", count=len(result), name=record.title)
             else:
                 record.message = tr("Done: {count} layers loaded", count=len(layers))

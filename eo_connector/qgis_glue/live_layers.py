@@ -1,7 +1,7 @@
 """Live map layers: XYZ layers drawn by a platform from a map it made (Capability.LIVE_LAYERS), that never break.
 
 Each layer keeps, in its custom properties (saved with the project), the platform, the connection and the state the
-platform needs to make the map again (for Earth Engine, the serialised expression and the visualisation; never a
+platform needs to make the map again (e.g. a serialised expression and its visualisation; never a
 token). When a project is opened, when such a layer is added from elsewhere, and when the map's tiles are refused
 (an expired map), the keeper asks the platform for a fresh URL in a background task and points the layer at it,
 saying so in the log. A layer whose connection is gone, or whose sign-in must be renewed, is marked in its name,

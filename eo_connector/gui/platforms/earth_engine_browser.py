@@ -88,7 +88,7 @@ class AssetBrowser(QWidget):
     def _source_changed(self, *_):
         source = self.source()
         self.queryEdit.setVisible(source != PROJECT)
-        self.queryEdit.setPlaceholderText(tr("Search: e.g. elevation, Sentinel-2") if source == CATALOGUE
+        self.queryEdit.setPlaceholderText(tr("Search ids: e.g. SRTM, COPERNICUS S2") if source == CATALOGUE
                                           else tr("users/your name"))
         if source == LEGACY and self.connection is not None and not self.queryEdit.text():
             self.queryEdit.setText(self.connection.options.get("legacy_user") or "")

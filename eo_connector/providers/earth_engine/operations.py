@@ -31,13 +31,12 @@ from .expressions import (
 )
 from .pixels import Grid, bytes_per_pixel, estimate, make_grid, run_pixels
 
-IMAGE_HELP = ("An asset id (e.g. USGS/SRTMGL1_003), an expression as JSON, or Python code using ee "
-              "(e.g. ee.Image('USGS/SRTMGL1_003').select('elevation')).")
-
 
 def image_field(label: str = "") -> Field:
     return Field("image", label or tr("Image, collection or expression"), FieldKind.TEXT, "", required=True,
-                 placeholder=tr("e.g. USGS/SRTMGL1_003"), help=tr(IMAGE_HELP))
+                 placeholder=tr("e.g. USGS/SRTMGL1_003"),
+                 help=tr("An asset id (e.g. USGS/SRTMGL1_003), an expression as JSON, or Python code using ee (e.g. "
+                         "ee.Image('USGS/SRTMGL1_003').select('elevation'))."))
 
 
 def source_param(values: Dict[str, Any]):
