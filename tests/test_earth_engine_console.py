@@ -112,6 +112,13 @@ def test_processing_pixels_and_layer_algorithms_and_a_model(ee_console, qgis_pro
             "LOAD_LAYERS": True})
         assert [lyr.name() for lyr in services.jobs().layers[result["JOB_ID"]]] == ["From Processing"]
 
+        result = processing.run("eo_connector:earth_engine_export", {
+            "CONNECTION": "Proc EE", "IMAGE": SRTM, "WHAT": 0, "DESTINATION": 2, "TARGET": "exports/dem",
+            "DESCRIPTION": "from_processing", "AOI": aoi_layer(), "SCALE": 30.0, "LOAD_LAYERS": False})
+        export = services.jobs().get(result["JOB_ID"])
+        assert export.state == "succeeded" and export.remote["state"] == "SUCCEEDED"
+        assert export.remote["operation"].startswith(f"projects/{PROJECT}/operations/")
+
         model = QgsProcessingModelAlgorithm("ee model", "tests")
         model.addModelParameter(QgsProcessingParameterFeatureSource("area", "Area"),
                                 QgsProcessingModelParameter("area"))

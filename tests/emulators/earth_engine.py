@@ -261,7 +261,7 @@ class EarthEngineEmulator(EmulatorServer):
 
     # --- assets ---------------------------------------------------------------------------------------------
     def _get_asset(self, request: Request, name: str) -> Response:
-        refused = self._check(request, None)
+        refused = self._check(request, name.split("/")[1])
         if refused:
             return refused
         spec = self.assets.get(name.rstrip("/"))
@@ -270,7 +270,7 @@ class EarthEngineEmulator(EmulatorServer):
         return json_response(200, spec.info())
 
     def _list_assets(self, request: Request, parent: str) -> Response:
-        refused = self._check(request, None)
+        refused = self._check(request, parent.split("/")[1])
         if refused:
             return refused
         parent = parent.rstrip("/")
