@@ -230,3 +230,18 @@ def test_browser_sign_in_can_be_cancelled(ee_emulator, ee_context, ee_connection
         PLATFORM.sign_in(ee_context, ee_connection(ee_emulator, sign_in="browser"), {}, progress=progress,
                          open_browser=lambda url: progress.cancel() or True)
     assert not PLATFORM.has_session(ee_context, ee_connection(ee_emulator, sign_in="browser"))
+
+
+def test_discovering_the_platform_imports_no_earthengine_api():
+    """The registry imports every platform.py at start, and Processing asks their operations: no `ee` then."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom eo_connector.providers import registry\n"
+            "[p.operations() for p in registry.platforms()]\n"
+            "print(sorted(m for m in ('ee', 'google', 'googleapiclient') if m in sys.modules))\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
