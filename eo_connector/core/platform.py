@@ -90,8 +90,8 @@ class PlatformContext:
     """What the QGIS side gives the platforms. `secrets`: a core.credentials.SecretStore (system keyring, else QGIS's
     authentication database); `memory`: SessionSecrets kept for this QGIS session only; `http(base_url, **kw)`:
     an HttpSession with QGIS's proxy, TLS, timeouts and retries (the one session factory); `rasters`: raster tools
-    (core.rasters.RasterTools: reprojected bounds, tiles assembled into one Cloud-Optimised GeoTIFF), or None where
-    no GDAL is at hand."""
+    (transform_bounds(bounds, source_crs, target_crs); mosaic_cog(tiles, output, aoi_wkt, crs, progress): one
+    Cloud-Optimised GeoTIFF clipped to the AOI), or None where no GDAL is at hand."""
 
     def __init__(self, secrets=None, memory=None, http: Optional[Callable] = None, rasters=None):
         from .credentials import SessionSecrets
