@@ -176,6 +176,17 @@ class EarthEngineEmulator(EmulatorServer):
         with self.evaluator_lock:
             return Evaluator(self.assets).evaluate(expression)
 
+    def _posted_value(self, request: Request, project: str):
+        """(body, value of its expression) of a POST, or (the refusal, None): 401/403, bad JSON, or the evaluator's
+        400 INVALID_ARGUMENT in the service's words."""
+        refused = self._check(request, project) or (body := self._body(request))
+        if isinstance(refused, Response):
+            return refused, None
+        try:
+            return body, self._evaluate(body.get("expression"))
+        except EEError as err:
+            return error(400, str(err), "INVALID_ARGUMENT"), None
+
     # --- discovery, algorithms, catalogue ------------------------------------------------------------------------
     def _discovery(self, request: Request) -> Response:
         text = open(ee_test_file("cloud_api_discovery_document.json"), encoding="utf-8").read()
@@ -201,22 +212,13 @@ class EarthEngineEmulator(EmulatorServer):
 
     # --- values, maps, thumbnails ----------------------------------------------------------------------------
     def _compute(self, request: Request, p: str) -> Response:
-        refused = self._check(request, p) or (body := self._body(request))
-        if isinstance(refused, Response):
-            return refused
-        try:
-            return json_response(200, {"result": info(self._evaluate(body.get("expression")))})
-        except EEError as err:
-            return error(400, str(err), "INVALID_ARGUMENT")
+        body, value = self._posted_value(request, p)
+        return body if isinstance(body, Response) else json_response(200, {"result": info(value)})
 
     def _create_map(self, request: Request, p: str) -> Response:
-        refused = self._check(request, p) or (body := self._body(request))
-        if isinstance(refused, Response):
-            return refused
-        try:
-            value = self._evaluate(body.get("expression"))
-        except EEError as err:
-            return error(400, str(err), "INVALID_ARGUMENT")
+        body, value = self._posted_value(request, p)
+        if isinstance(body, Response):
+            return body
         if not isinstance(value, ImageValue):
             return error(400, "Expected a value of type Image.", "INVALID_ARGUMENT")
         map_id = secrets.token_hex(16) + "-" + secrets.token_hex(8)
@@ -241,13 +243,9 @@ class EarthEngineEmulator(EmulatorServer):
         return Response(200, {"Content-Type": "image/png"}, png(found[0].rgba(lon, lat)))
 
     def _create_thumbnail(self, request: Request, p: str) -> Response:
-        refused = self._check(request, p) or (body := self._body(request))
-        if isinstance(refused, Response):
-            return refused
-        try:
-            value = self._evaluate(body.get("expression"))
-        except EEError as err:
-            return error(400, str(err), "INVALID_ARGUMENT")
+        body, value = self._posted_value(request, p)
+        if isinstance(body, Response):
+            return body
         thumb = secrets.token_hex(12)
         self.thumbnails[thumb] = value
         return json_response(200, {"name": f"projects/{p}/thumbnails/{thumb}"})
@@ -351,13 +349,9 @@ class EarthEngineEmulator(EmulatorServer):
         return Response(200, {"Content-Type": "image/tiff"}, data)
 
     def _compute_features(self, request: Request, p: str) -> Response:
-        refused = self._check(request, p) or (body := self._body(request))
-        if isinstance(refused, Response):
-            return refused
-        try:
-            value = self._evaluate(body.get("expression"))
-        except EEError as err:
-            return error(400, str(err), "INVALID_ARGUMENT")
+        body, value = self._posted_value(request, p)
+        if isinstance(body, Response):
+            return body
         if not isinstance(value, TableValue):
             return error(400, "Expected a value of type FeatureCollection.", "INVALID_ARGUMENT")
         size = min(int(body.get("pageSize") or self.features_page), self.features_page)
@@ -369,13 +363,9 @@ class EarthEngineEmulator(EmulatorServer):
 
     # --- exports and operations ----------------------------------------------------------------------------
     def _export(self, request: Request, p: str, kind: str) -> Response:
-        refused = self._check(request, p) or (body := self._body(request))
-        if isinstance(refused, Response):
-            return refused
-        try:
-            value = self._evaluate(body.get("expression"))
-        except EEError as err:
-            return error(400, str(err), "INVALID_ARGUMENT")
+        body, value = self._posted_value(request, p)
+        if isinstance(body, Response):
+            return body
         wanted = ImageValue if kind == "image" else TableValue
         if not isinstance(value, wanted) or not body.get("description"):
             return error(400, f"Invalid {kind} export: an expression of the right type and a description are "
