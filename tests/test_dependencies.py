@@ -225,3 +225,13 @@ def test_another_pip_failure_points_to_the_log(fake_pip):
     with pytest.raises(MissingDependency, match="Installing shapely failed; see the EO Connector log.") as raised:
         dependencies.install(["shapely"], RecordingProgress())
     assert "Failed building wheel" in raised.value.details
+
+
+def test_a_platforms_own_packages_are_found_and_installed_without_blocking_the_others(fake_pip):
+    assert dependencies.missing_of({"json": "json", "surely_not_installed_xyz": "surely-xyz>=1"}) == [
+        "surely_not_installed_xyz"]
+    assert "surely_not_installed_xyz" not in dependencies.blocking(["surely_not_installed_xyz"])
+    recorded = fake_pip(PIP_INSTALLS_SHAPELY)
+    assert dependencies.install(["surely_not_installed_xyz"], RecordingProgress(),
+                                {"surely_not_installed_xyz": "surely-xyz>=1"}) == ["surely-xyz>=1"]
+    assert recorded()["args"][-1] == "surely-xyz>=1"

@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 from importlib.metadata import PackageNotFoundError, version
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..core.errors import MissingDependency
 from ..core.i18n import tr
@@ -86,6 +86,19 @@ def missing() -> List[str]:
         if not found:
             result.append(module)
     return result
+
+
+def missing_of(packages: Dict[str, str]) -> List[str]:
+    """The modules of a platform's own packages (Platform.python_packages: module -> pip requirement) that cannot be
+    imported; they never block the plugin or the other platforms."""
+    found = []
+    for module in packages:
+        try:
+            if importlib.util.find_spec(module) is None:
+                found.append(module)
+        except (ImportError, ValueError):
+            found.append(module)
+    return found
 
 
 def blocking(missing_modules: List[str]) -> List[str]:
@@ -211,11 +224,13 @@ def _run_pip(command: List[str], on_line, progress) -> Tuple[int, str]:
     return returncode, "".join(lines)
 
 
-def install(modules: List[str], progress) -> List[str]:
+def install(modules: List[str], progress, requirements: Optional[Dict[str, str]] = None) -> List[str]:
     """pip install what is missing into a place QGIS's Python reads (run inside a task: it downloads), never
-    upgrading or replacing what QGIS ships. Raises MissingDependency with a sentence for the user."""
-    packages = [REQUIRED[m] for m in modules if m in REQUIRED]
-    names = ", ".join(m for m in modules if m in REQUIRED)
+    upgrading or replacing what QGIS ships. `requirements` adds a platform's own packages (module -> requirement).
+    Raises MissingDependency with a sentence for the user."""
+    known = dict(REQUIRED, **(requirements or {}))
+    packages = [known[m] for m in modules if m in known]
+    names = ", ".join(known[m].split(">")[0].split("=")[0] for m in modules if m in known)
     progress.report(0.05, tr("Installing {names}", names=names))
     python = python_executable()
     if python is None:
