@@ -27,6 +27,7 @@ class EOConnectorPlugin:
         self.action = None
         self.dock = None
         self.provider = None
+        self.live_layers = None
 
     # -- QGIS entry points
     def initProcessing(self):  # noqa: N802 (QGIS's name)
@@ -54,6 +55,11 @@ class EOConnectorPlugin:
             self._offer_install(missing)
         if not dependencies.blocking(missing):
             self._mention_interrupted_jobs()
+            from .qgis_glue.live_layers import LiveLayerKeeper
+
+            # Live layers get a new map when a project is opened or their map expires (nothing remote before that).
+            self.live_layers = LiveLayerKeeper(services.connections, offer_sign_in=self.offer_sign_in)
+            self.live_layers.install()
 
     def unload(self):
         if self.dock is not None:
@@ -69,6 +75,9 @@ class EOConnectorPlugin:
             self.iface.removeToolBarIcon(self.action)
             self.action.deleteLater()
             self.action = None
+        if self.live_layers is not None:
+            self.live_layers.uninstall()
+            self.live_layers = None
         services.reset()
         if self.log_handler is not None:
             message_log.uninstall(self.log_handler)
@@ -118,6 +127,12 @@ class EOConnectorPlugin:
             blocked = self.action.blockSignals(True)
             self.action.setChecked(False)
             self.action.blockSignals(blocked)
+
+    def offer_sign_in(self, connection_id: str):
+        """The dock opened on a connection whose sign-in must be renewed (its sign-in prompt shows)."""
+        self.show_dock(True)
+        if self.dock is not None:
+            self.dock.connections_panel.reload(select_id=connection_id)
 
     # -- helpers
     def _install_translator(self):

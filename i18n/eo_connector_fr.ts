@@ -64,6 +64,11 @@
       <translation>Un fichier téléchargé est incomplet ou endommagé (la taille ou la somme de contrôle ne correspond pas).</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>A palette colours one band; choose one band or no palette.</source>
+      <translation>Une palette colore une seule bande : choisissez une bande, ou aucune palette.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>A polygon layer</source>
       <translation>Une couche de polygones</translation>
@@ -94,9 +99,19 @@
       <translation>Couche active</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Add Earth Engine layer</source>
+      <translation>Ajouter une couche Earth Engine</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Add a connection</source>
       <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Add features to map</source>
+      <translation>Ajouter les entités à la carte</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -104,14 +119,34 @@
       <translation>Ajouter à la carte l'aperçu WMS des résultats sélectionnés</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Add to map</source>
+      <translation>Ajouter à la carte</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Adding the WMS preview of {title}</source>
       <translation>Ajout de l'aperçu WMS de {title}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Adds an image or collection (its mosaic) as a live map layer drawn by Earth Engine, with the bands, stretch (min, max), palette and gamma given. The layer keeps its expression in the project and gets a new map by itself when its map expires or the project is opened again.</source>
+      <translation>Ajoute une image ou une collection (sa mosaïque) comme couche cartographique dessinée en direct par Earth Engine, avec les bandes, l'étirement (min, max), la palette et le gamma donnés. La couche garde son expression dans le projet et obtient d'elle-même une nouvelle carte quand la sienne expire ou que le projet est rouvert.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Alternate deep-learning models, comma separated; empty uses the defaults.</source>
       <translation>Autres modèles d'apprentissage profond, séparés par des virgules ; vide = modèles par défaut.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>An asset id (e.g. USGS/SRTMGL1_003), an expression as JSON, or Python code using ee (e.g. ee.Image('USGS/SRTMGL1_003').select('elevation')).</source>
+      <translation>Un identifiant d'asset (par ex. USGS/SRTMGL1_003), une expression en JSON, ou du code Python utilisant ee (par ex. ee.Image('USGS/SRTMGL1_003').select('elevation')).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>An asset id or an expression (ee.Image(…))</source>
+      <translation>Un identifiant d'asset ou une expression (ee.Image(…))</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/tasks.py" />
@@ -164,9 +199,29 @@
       <translation>Demander au catalogue les collections correspondant à ces filtres</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Asking Earth Engine for a map</source>
+      <translation>Demande d'une carte à Earth Engine</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Asking the catalogue…</source>
       <translation>Interrogation du catalogue…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/rasters.py" />
+      <source>Assembling the tiles into one Cloud-Optimised GeoTIFF</source>
+      <translation>Assemblage des tuiles en un GeoTIFF optimisé cloud</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/pixels.py" />
+      <source>Assembling the tiles needs GDAL, which QGIS ships; run this inside QGIS.</source>
+      <translation>L'assemblage des tuiles demande GDAL, fourni avec QGIS : lancez ceci dans QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Asset</source>
+      <translation>Asset</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -182,6 +237,21 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Augmented buildings</source>
       <translation>Bâtiments enrichis</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Bands</source>
+      <translation>Bandes</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Bands (all when empty)</source>
+      <translation>Bandes (toutes si vide)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Bands: {bands}</source>
+      <translation>Bandes : {bands}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -257,6 +327,11 @@
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>CGLS (no sign-in)</source>
       <translation>CGLS (sans connexion)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>CRS</source>
+      <translation>SCR</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -369,9 +444,19 @@
       <translation>Choisissez d'abord une zone d'intérêt dans le panneau</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Choose an area of interest: an image is exported over it.</source>
+      <translation>Choisissez une zone d'intérêt : l'image est exportée sur cette zone.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Choose an existing project, or press ↻ to list them.</source>
       <translation>Choisissez un projet existant, ou cliquez sur ↻ pour les lister.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Choose an output folder.</source>
+      <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -394,9 +479,29 @@
       <translation>Choisissez le fichier de configuration du catalogue (.ini).</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Choose the service-account key file (.json).</source>
+      <translation>Choisissez le fichier de clé du compte de service (.json).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Chosen in the list above, or typed: an asset id, an expression as JSON, or Python code using ee</source>
+      <translation>Choisi dans la liste ci-dessus, ou saisi : un identifiant d'asset, une expression en JSON ou du code Python utilisant ee</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Classifier</source>
+      <translation>Classifieur</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Cloud</source>
       <translation>Nuages</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Cloud Storage</source>
+      <translation>Cloud Storage</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -407,6 +512,11 @@
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Cloud cover (%)</source>
       <translation>Couverture nuageuse (%)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Cloud project</source>
+      <translation>Projet Cloud</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -432,6 +542,16 @@
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Collections of {name}</source>
       <translation>Collections de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Computes a table or feature collection (an asset id or an expression) page by page (table:computeFeatures) and loads its features as a vector layer.</source>
+      <translation>Calcule une table ou une collection d'entités (un identifiant d'asset ou une expression) page par page (table:computeFeatures) et charge ses entités comme couche vecteur.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Computes the image's pixels over the area of interest at the scale and in the CRS given (image:computePixels), in tiles fetched in parallel and resumable, and assembles them into one Cloud-Optimised GeoTIFF clipped to the area, loaded as a layer.</source>
+      <translation>Calcule les pixels de l'image sur la zone d'intérêt à l'échelle et dans le SCR donnés (image:computePixels), en tuiles téléchargées en parallèle et reprenables, puis les assemble en un GeoTIFF optimisé cloud découpé sur la zone, chargé comme couche.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -482,6 +602,16 @@
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Creating the project</source>
       <translation>Création du projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Credentials file</source>
+      <translation>Fichier d'identifiants</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Credentials of “earthengine authenticate”</source>
+      <translation>Identifiants de « earthengine authenticate »</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -554,6 +684,11 @@
       <translation>Dates</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Dates: {dates}</source>
+      <translation>Dates : {dates}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Deep-learning models (comma separated, empty = default)</source>
       <translation>Modèles d'apprentissage profond (séparés par des virgules, vide = par défaut)</translation>
@@ -599,6 +734,16 @@
       <translation>Téléchargement de {count} produits lancé : suivez-le dans l’onglet Tâches.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Download pixels over an area</source>
+      <translation>Télécharger les pixels d'une zone</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Download pixels…</source>
+      <translation>Télécharger les pixels…</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Download products</source>
       <translation>Télécharger des produits</translation>
@@ -637,6 +782,11 @@
       <location filename="eo_connector/core/download_request.py" />
       <source>Downloading {name} failed unexpectedly; run the download again to resume it.</source>
       <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Downloading: {size}</source>
+      <translation>Téléchargement : {size}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -684,14 +834,124 @@
       <translation>EPSG:4326 — WGS 84 longitude/latitude</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Earth Engine API</source>
+      <translation>API Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Earth Engine asset</source>
+      <translation>Asset Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/client.py" />
+      <source>Earth Engine does not know it: {message}</source>
+      <translation>Earth Engine ne le connaît pas : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Earth Engine export</source>
+      <translation>Export Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Earth Engine export: {name}</source>
+      <translation>Export Earth Engine : {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Earth Engine features as a layer</source>
+      <translation>Entités Earth Engine en couche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/client.py" />
+      <source>Earth Engine is busy: {message} Try again in a moment.</source>
+      <translation>Earth Engine est occupé : {message} Réessayez dans un instant.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/client.py" />
+      <source>Earth Engine is having trouble: {message} Try again in a few minutes.</source>
+      <translation>Earth Engine rencontre un problème : {message} Réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/pixels.py" />
+      <source>Earth Engine kept refusing the tiles as too large; choose a coarser scale.</source>
+      <translation>Earth Engine refuse toujours les tuiles comme trop grandes : choisissez une échelle plus grossière.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Earth Engine layer: {name}</source>
+      <translation>Couche Earth Engine : {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Earth Engine needs the Python package earthengine-api, which is not installed: press Install below, then restart QGIS.</source>
+      <translation>Earth Engine a besoin du paquet Python earthengine-api, qui n'est pas installé : cliquez sur Installer ci-dessous, puis redémarrez QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Earth Engine pixels: {name}</source>
+      <translation>Pixels Earth Engine : {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/client.py" />
+      <source>Earth Engine refused access: {message}</source>
+      <translation>Earth Engine a refusé l'accès : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/client.py" />
+      <source>Earth Engine refused the request: {message}</source>
+      <translation>Earth Engine a refusé la requête : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/client.py" />
+      <source>Earth Engine refused the sign-in ({message}): sign in again.</source>
+      <translation>Earth Engine a refusé la connexion ({message}) : connectez-vous à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Earth Engine task</source>
+      <translation>Tâche Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Earth Engine task {state} ({percent} %)</source>
+      <translation>Tâche Earth Engine {state} ({percent} %)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Earth Engine task: {name}</source>
+      <translation>Tâche Earth Engine : {name}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>End date</source>
       <translation>Date de fin</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Enter the Cloud project registered for Earth Engine.</source>
+      <translation>Saisissez le projet Cloud enregistré pour Earth Engine.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Enter the e-mail address of your account.</source>
       <translation>Saisissez l'adresse e-mail de votre compte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Enter the legacy root to list, e.g. users/your name.</source>
+      <translation>Saisissez la racine historique à lister, par ex. users/votre nom.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Enter your SEPAL password.</source>
+      <translation>Saisissez votre mot de passe SEPAL.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Enter your SEPAL username and password.</source>
+      <translation>Saisissez votre nom d'utilisateur et votre mot de passe SEPAL.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -719,6 +979,16 @@
       <translation>Environnement</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Estimating an Earth Engine download</source>
+      <translation>Estimation d'un téléchargement Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Estimating the size of the download…</source>
+      <translation>Estimation de la taille du téléchargement…</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Existing</source>
       <translation>Existant</translation>
@@ -727,6 +997,21 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Existing project id (0 = new project)</source>
       <translation>Identifiant du projet existant (0 = nouveau projet)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Export</source>
+      <translation>Exporter</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Export {name}</source>
+      <translation>Export {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Exports an image (over the area of interest, at the scale given) or a table to Google Drive, Cloud Storage or an Earth Engine asset, as an Earth Engine task followed in the Jobs list; cancelling the job cancels the task.</source>
+      <translation>Exporte une image (sur la zone d'intérêt, à l'échelle donnée) ou une table vers Google Drive, Cloud Storage ou un asset Earth Engine, comme tâche Earth Engine suivie dans la liste des tâches ; annuler la tâche l'annule aussi sur le serveur.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -759,6 +1044,11 @@
       <translation>Échouée</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/pixels.py" />
+      <source>Fetching {count} tiles of pixels ({size} uncompressed)</source>
+      <translation>Téléchargement de {count} tuiles de pixels ({size} non compressés)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Files to download</source>
       <translation>Fichiers à télécharger</translation>
@@ -774,7 +1064,7 @@
       <translation>Terminée après la suppression de sa connexion : les résultats n’ont pas été chargés.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/download_dialog.py" />
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Folder</source>
       <translation>Dossier</translation>
     </message>
@@ -789,9 +1079,19 @@
       <translation>Dossier des résultats du scénario</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Folder, bucket or asset id</source>
+      <translation>Dossier, bucket ou identifiant d'asset</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Follow again</source>
       <translation>Reprendre le suivi</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Follow my running tasks</source>
+      <translation>Suivre mes tâches en cours</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -819,6 +1119,26 @@
       <translation>Issue de {source}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Gamma</source>
+      <translation>Gamma</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>Give an Earth Engine asset id or an expression.</source>
+      <translation>Donnez un identifiant d'asset Earth Engine ou une expression.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Give the CRS as an EPSG code, e.g. EPSG:4326 or EPSG:32631.</source>
+      <translation>Donnez le SCR sous forme de code EPSG, par ex. EPSG:4326 ou EPSG:32631.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Give the Drive folder, the Cloud Storage bucket or the asset id to export to.</source>
+      <translation>Donnez le dossier Drive, le bucket Cloud Storage ou l'identifiant d'asset de destination.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
       <source>Give the connection a name.</source>
       <translation>Donnez un nom à la connexion.</translation>
@@ -827,6 +1147,36 @@
       <location filename="eo_connector/providers/brightearth/options.py" />
       <source>Give the scenario a name.</source>
       <translation>Donnez un nom au scénario.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Google Drive</source>
+      <translation>Google Drive</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Google Earth Engine</source>
+      <translation>Google Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Google refused the service-account key: {reason}</source>
+      <translation>Google a refusé la clé du compte de service : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Google refused the sign-in: {reason}</source>
+      <translation>Google a refusé la connexion : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Google sign-in page</source>
+      <translation>Page de connexion Google</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Google token endpoint</source>
+      <translation>Point d'accès des jetons Google</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -849,6 +1199,26 @@
       <translation>Couverture nuageuse maximale (100 % : pas de maximum)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Image</source>
+      <translation>Image</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Image collection</source>
+      <translation>Collection d'images</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Image, collection or expression</source>
+      <translation>Image, collection ou expression</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Image, table or expression</source>
+      <translation>Image, table ou expression</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Imagery</source>
       <translation>Imagerie</translation>
@@ -857,6 +1227,11 @@
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>In the browser</source>
       <translation>Dans le navigateur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>In the browser (Google)</source>
+      <translation>Dans le navigateur (Google)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/config.py" />
@@ -889,6 +1264,11 @@
       <translation>Installation terminée : {names}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/dependency_notice.py" />
+      <source>Installed. Restart QGIS if something still says it is missing.</source>
+      <translation>Installé. Redémarrez QGIS si quelque chose le dit encore manquant.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/plugin.py" />
       <source>Installed. Restart QGIS to use them.</source>
       <translation>Installé. Redémarrez QGIS pour les utiliser.</translation>
@@ -897,6 +1277,11 @@
       <location filename="eo_connector/plugin.py" />
       <source>Installing Python packages for EO Connector</source>
       <translation>Installation des paquets Python pour EO Connector</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/dependency_notice.py" />
+      <source>Installing Python packages for {platform}</source>
+      <translation>Installation des paquets Python pour {platform}</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -909,9 +1294,19 @@
       <translation>L'installation de {names} a échoué ; consultez le journal d'EO Connector.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/dependency_notice.py" />
+      <source>Installing… QGIS keeps working meanwhile.</source>
+      <translation>Installation… QGIS reste utilisable pendant ce temps.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Interrupted</source>
       <translation>Interrompue</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Its content is kept in your keyring: the file can be moved afterwards.</source>
+      <translation>Son contenu est gardé dans votre trousseau : le fichier peut ensuite être déplacé.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -932,6 +1327,16 @@
       <location filename="eo_connector/gui/dock.py" />
       <source>Jobs ({count})</source>
       <translation>Tâches ({count})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Key file</source>
+      <translation>Fichier de clé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Large download</source>
+      <translation>Gros téléchargement</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -959,6 +1364,26 @@
       <translation>La couche « {name} » ne contient aucune entité.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Layer name</source>
+      <translation>Nom de la couche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Legacy (users/…)</source>
+      <translation>Historique (users/…)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Legacy assets (users/…)</source>
+      <translation>Assets historiques (users/…)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>List</source>
+      <translation>Lister</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>List the projects of this account</source>
       <translation>Lister les projets de ce compte</translation>
@@ -967,6 +1392,16 @@
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Listing BrightEarth projects</source>
       <translation>Liste des projets BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Listing Earth Engine assets</source>
+      <translation>Liste des assets Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Listing Earth Engine tasks</source>
+      <translation>Liste des tâches Earth Engine</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -994,6 +1429,16 @@
       <translation>Liste de vos projets…</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Listing…</source>
+      <translation>Liste en cours…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Lists the account's tasks that are not finished and follows them in Jobs</source>
+      <translation>Liste les tâches du compte qui ne sont pas terminées et les suit dans les tâches</translation>
+    </message>
+    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Load the results as layers</source>
       <translation>Charger les résultats comme couches</translation>
@@ -1014,6 +1459,16 @@
       <translation>Emprise de la carte</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Map layer</source>
+      <translation>Couche cartographique</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Maximum</source>
+      <translation>Maximum</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Maximum cloud cover (%)</source>
       <translation>Couverture nuageuse maximale (%)</translation>
@@ -1022,6 +1477,11 @@
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Metadata (alternates)</source>
       <translation>Métadonnées (alternates)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Minimum</source>
+      <translation>Minimum</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -1042,6 +1502,16 @@
       <location filename="eo_connector/gui/widgets/field_form.py" />
       <source>More options</source>
       <translation>Plus d'options</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>More…</source>
+      <translation>Plus…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>My project</source>
+      <translation>Mon projet</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -1154,6 +1624,11 @@
       <translation>Pas maintenant</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Not signed in to Earth Engine: sign in again.</source>
+      <translation>Non connecté à Earth Engine : connectez-vous à nouveau.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Not signed in: enter the password of {user}.</source>
       <translation>Non connecté : saisissez le mot de passe de {user}.</translation>
@@ -1169,9 +1644,19 @@
       <translation>Remarque : {note}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Nothing found.</source>
+      <translation>Rien trouvé.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Nothing has been started on the server yet: no credit is spent.</source>
       <translation>Rien n'a encore été lancé sur le serveur : aucun crédit n'est dépensé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Nothing was downloaded ({size})</source>
+      <translation>Rien n'a été téléchargé ({size})</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1239,9 +1724,24 @@
       <translation>Sur la zone d'intérêt</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Palette</source>
+      <translation>Palette</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Password</source>
       <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Pixels of {name}</source>
+      <translation>Pixels de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>Pixels over the area of interest</source>
+      <translation>Pixels sur la zone d'intérêt</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1314,6 +1814,11 @@
       <translation>Nom du projet</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Public catalogue</source>
+      <translation>Catalogue public</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Published</source>
       <translation>Publié</translation>
@@ -1322,6 +1827,11 @@
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Published in the catalogue between these dates (empty: no limit)</source>
       <translation>Publié dans le catalogue entre ces dates (vide : sans limite)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>Python expressions need a connection to Earth Engine.</source>
+      <translation>Les expressions Python demandent une connexion à Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1379,6 +1889,31 @@
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Reading the Earth Engine catalogue…</source>
+      <translation>Lecture du catalogue Earth Engine…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Reading the asset</source>
+      <translation>Lecture de l'asset</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Reading the dataset's description</source>
+      <translation>Lecture de la description du jeu de données</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Reading the image's bands</source>
+      <translation>Lecture des bandes de l'image</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>Refreshing the map of {name}</source>
+      <translation>Renouvellement de la carte de {name}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Related (quality layers)</source>
       <translation>Associés (couches de qualité)</translation>
@@ -1434,6 +1969,11 @@
       <translation>Supprimer cette connexion</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/pixels.py" />
+      <source>Reprojecting the area of interest needs GDAL; choose EPSG:4326.</source>
+      <translation>La reprojection de la zone d'intérêt demande GDAL : choisissez EPSG:4326.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Result files</source>
       <translation>Fichiers de résultats</translation>
@@ -1474,6 +2014,26 @@
       <translation>En cours</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>SEPAL</source>
+      <translation>SEPAL</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>SEPAL account</source>
+      <translation>Compte SEPAL</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>SEPAL has no Google account connected for this user: connect one in SEPAL (user ▸ Google account), then sign in again.</source>
+      <translation>SEPAL n'a pas de compte Google relié pour cet utilisateur : reliez-en un dans SEPAL (utilisateur ▸ compte Google), puis reconnectez-vous.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>SEPAL sign-in failed: wrong username or password.</source>
+      <translation>Échec de la connexion à SEPAL : nom d'utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Satellite's direction over the area</source>
       <translation>Sens de passage du satellite au-dessus de la zone</translation>
@@ -1492,6 +2052,11 @@
       <location filename="eo_connector/core/errors.py" />
       <source>Saved sign-ins cannot be used in this session: the QGIS authentication database stays locked. Sign in again to use this connection until QGIS closes.</source>
       <translation>Les connexions enregistrées ne peuvent pas servir dans cette session : la base d’authentification de QGIS reste verrouillée. Identifiez-vous à nouveau pour utiliser cette connexion jusqu’à la fermeture de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Scale (metres per pixel)</source>
+      <translation>Échelle (mètres par pixel)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1534,9 +2099,14 @@
       <translation>Scénario {name} : {message}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Search</source>
       <translation>Rechercher</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Search ids: e.g. SRTM, COPERNICUS S2</source>
+      <translation>Chercher dans les identifiants : par ex. SRTM, COPERNICUS S2</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1569,6 +2139,16 @@
       <translation>Recherche dans une collection Terrascope sur la zone d'intérêt avec les filtres donnés et écrit les produits trouvés dans une couche d'emprises dont les champs sont les propriétés des produits (identifiant, titre, date, couverture nuageuse, tuile, orbite, fichiers). Passez-la à « Téléchargement Terrascope » pour récupérer leurs fichiers.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Searching the Earth Engine catalogue</source>
+      <translation>Recherche dans le catalogue Earth Engine</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>Searching the public catalogue…</source>
+      <translation>Recherche dans le catalogue public…</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
@@ -1594,6 +2174,11 @@
       <translation>Envoie les polygones de la couche en entrée (les entités sélectionnées si vous cochez la case) comme zone d'intérêt à BrightEarth On Demand, lance un scénario d'extraction (bâtiments, arbres, routes, sursol, MNT), télécharge les résultats et les charge comme couches. Utilise une connexion enregistrée dans le panneau EO Connector. Des crédits sont débités de votre compte.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Sent only to SEPAL's sign-in; never saved.</source>
+      <translation>Envoyé uniquement à la connexion SEPAL ; jamais enregistré.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Sent only to the server's sign-in; never saved to disk.</source>
       <translation>Envoyé uniquement pour la connexion au serveur ; jamais enregistré sur le disque.</translation>
@@ -1602,6 +2187,21 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Server</source>
       <translation>Serveur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Service-account key (*.json);;All files (*)</source>
+      <translation>Clé de compte de service (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Service-account key file</source>
+      <translation>Fichier de clé de compte de service</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Service-account keys need the Python package earthengine-api (with google-auth); install it from the Earth Engine panel.</source>
+      <translation>Les clés de compte de service demandent le paquet Python earthengine-api (avec google-auth) : installez-le depuis le panneau Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -1617,6 +2217,11 @@
       <location filename="eo_connector/plugin.py" />
       <source>Show jobs</source>
       <translation>Afficher les tâches</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>Show one band (with a palette) or three bands (red, green, blue), not {count}.</source>
+      <translation>Affichez une bande (avec une palette) ou trois bandes (rouge, vert, bleu), pas {count}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1649,6 +2254,11 @@
       <translation>Reconnectez-vous à BrightEarth : votre session a expiré.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Sign in with</source>
+      <translation>Se connecter avec</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Sign in with the browser</source>
       <translation>Se connecter avec le navigateur</translation>
@@ -1659,9 +2269,19 @@
       <translation>Se connecter avec le navigateur et enregistrer</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Sign in with the browser.</source>
+      <translation>Connectez-vous avec le navigateur.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Sign in with this password</source>
       <translation>S’identifier avec ce mot de passe</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>Sign in…</source>
+      <translation>Se connecter…</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -1669,12 +2289,12 @@
       <translation>Échec de la connexion : adresse e-mail ou mot de passe incorrect.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <location filename="eo_connector/core/loopback.py" />
       <source>Sign-in in the browser could not start its local listener.</source>
       <translation>La connexion dans le navigateur n'a pas pu démarrer son serveur d'écoute local.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <location filename="eo_connector/core/loopback.py" />
       <source>Sign-in in the browser needs the local port {port}, which another program is using. Close that program or sign in with your username and password.</source>
       <translation>La connexion dans le navigateur nécessite le port local {port}, déjà utilisé par un autre programme. Fermez ce programme ou connectez-vous avec votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
@@ -1709,19 +2329,34 @@
       <translation>Connecté en tant que {user}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Signed in as {user}; Cloud project {project}.</source>
+      <translation>Connecté en tant que {user} ; projet Cloud {project}.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {user}; press Test to check the connection.</source>
       <translation>Connecté en tant que {user} ; appuyez sur Tester pour vérifier la connexion.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
-      <source>Signed in to Terrascope. You can close this tab and go back to QGIS.</source>
-      <translation>Connecté à Terrascope. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
+      <location filename="eo_connector/core/loopback.py" />
+      <source>Signed in to {service}. You can close this tab and go back to QGIS.</source>
+      <translation>Connecté à {service}. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Signed in; Cloud project {project}.</source>
+      <translation>Connecté ; projet Cloud {project}.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in; press Test to check the connection.</source>
       <translation>Connecté ; appuyez sur Tester pour vérifier la connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Signing in to Google Earth Engine needs the Python package earthengine-api; install it from the Earth Engine panel.</source>
+      <translation>La connexion à Google Earth Engine demande le paquet Python earthengine-api : installez-le depuis le panneau Earth Engine.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -1747,6 +2382,11 @@
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Size of the data files</source>
       <translation>Taille des fichiers de données</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Size: {size}</source>
+      <translation>Taille : {size}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -1814,6 +2454,26 @@
       <translation>Arrêté : {shown} résultats affichés.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>Table</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>Table or feature collection</source>
+      <translation>Table ou collection d'entités</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Task (operation name)</source>
+      <translation>Tâche (nom de l'opération)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>Task name</source>
+      <translation>Nom de la tâche</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Terrascope</source>
       <translation>Terrascope</translation>
@@ -1864,9 +2524,29 @@
       <translation>Le serveur BrightEarth traite le scénario</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>The Earth Engine task failed: {message}</source>
+      <translation>La tâche Earth Engine a échoué : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>The Earth Engine task is cancelled on the server too; what it already wrote stays where it is.</source>
+      <translation>La tâche Earth Engine est aussi annulée sur le serveur ; ce qu'elle a déjà écrit reste en place.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>The Earth Engine task was cancelled.</source>
+      <translation>La tâche Earth Engine a été annulée.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>The GeoJSON is in {crs}; EO Connector needs longitude/latitude (EPSG:4326).</source>
       <translation>Le GeoJSON est en {crs} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>The Google Cloud project registered for Earth Engine that your requests use (checked when you sign in).</source>
+      <translation>Le projet Google Cloud enregistré pour Earth Engine qu'utilisent vos requêtes (vérifié à la connexion).</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -1895,16 +2575,6 @@
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
-      <source>The Terrascope sign-in did not succeed. You can close this tab and go back to QGIS.</source>
-      <translation>La connexion à Terrascope n'a pas abouti. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
-      <source>The Terrascope sign-in was refused in the browser: {reason}</source>
-      <translation>La connexion à Terrascope a été refusée dans le navigateur : {reason}</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>The Terrascope sign-in was refused: {reason}</source>
       <translation>La connexion à Terrascope a été refusée : {reason}</translation>
     </message>
@@ -1929,7 +2599,7 @@
       <translation>Le lien de l'aperçu WMS n'indique aucune couche.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <location filename="eo_connector/core/loopback.py" />
       <source>The answer from the browser does not belong to this sign-in (state mismatch); sign in again.</source>
       <translation>La réponse du navigateur ne correspond pas à cette connexion (paramètre state différent) ; reconnectez-vous.</translation>
     </message>
@@ -2114,9 +2784,29 @@
       <translation>Le téléchargement s'arrête ; les fichiers déjà téléchargés sont conservés et Reprendre le suivi reprend les autres là où ils se sont arrêtés.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>The download stops; the tiles already fetched are kept and Follow again fetches the others. No GeoTIFF is made until all of them are there.</source>
+      <translation>Le téléchargement s'arrête ; les tuiles déjà reçues sont gardées et Reprendre télécharge les autres. Aucun GeoTIFF n'est créé tant qu'elles ne sont pas toutes là.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/download.py" />
       <source>The downloaded file {name} does not match its expected size or checksum; it was discarded.</source>
       <translation>Le fichier téléchargé {name} ne correspond pas à la taille ou à la somme de contrôle attendue ; il a été supprimé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>The expression could not be built: {error}</source>
+      <translation>L'expression n'a pas pu être construite : {error}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>The expression is not valid JSON.</source>
+      <translation>L'expression n'est pas du JSON valide.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>The expression must give an Earth Engine object (e.g. an ee.Image).</source>
+      <translation>L'expression doit donner un objet Earth Engine (par ex. une ee.Image).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -2179,6 +2869,16 @@
       <translation>La couche sélectionnée dans le panneau Couches : ses entités sélectionnées, sinon toutes</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>The layer {name} comes from a connection that is no longer saved: add the connection again to see it.</source>
+      <translation>La couche {name} vient d'une connexion qui n'est plus enregistrée : ajoutez de nouveau la connexion pour la voir.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>The layer {name} needs you to sign in again: {reason}</source>
+      <translation>La couche {name} demande de vous reconnecter : {reason}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The map extent is empty.</source>
       <translation>L'emprise de la carte est vide.</translation>
@@ -2197,6 +2897,21 @@
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>The map has no coordinate reference system: set one in Project Properties.</source>
       <translation>La carte n'a pas de SCR : définissez-en un dans les propriétés du projet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>The map of layer {name} could not be renewed: {reason}</source>
+      <translation>La carte de la couche {name} n'a pas pu être renouvelée : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>The minimum of the stretch must be below its maximum.</source>
+      <translation>Le minimum de l'étirement doit être sous son maximum.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>The minimum, maximum and gamma must be numbers.</source>
+      <translation>Le minimum, le maximum et le gamma doivent être des nombres.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -2234,6 +2949,11 @@
       <translation>Les polygones de la couche choisie ci-dessous (ses entités sélectionnées, sinon toutes)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>The private key in this service-account key file cannot be read: choose the key file again.</source>
+      <translation>La clé privée de ce fichier de compte de service est illisible : choisissez de nouveau le fichier de clé.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/previews.py" />
       <source>The quicklook image could not be read.</source>
       <translation>Impossible de lire l'imagette.</translation>
@@ -2267,6 +2987,11 @@
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>The saved credentials could not be read from the QGIS authentication database.</source>
       <translation>Impossible de lire les identifiants enregistrés dans la base de données d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/pixels.py" />
+      <source>The scale must be a positive number of metres per pixel.</source>
+      <translation>L'échelle doit être un nombre positif de mètres par pixel.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -2389,7 +3114,7 @@
       <translation>Le serveur a envoyé un nom de fichier dangereux ({name}) ; rien n'a été écrit hors du dossier de sortie.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/oidc.py" />
+      <location filename="eo_connector/core/loopback.py" />
       <source>The sign-in in the browser was not completed in time; try again.</source>
       <translation>La connexion dans le navigateur n'a pas été terminée à temps ; réessayez.</translation>
     </message>
@@ -2404,6 +3129,11 @@
       <translation>La date de début est après la date de fin : inversez-les.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>The table has no features.</source>
+      <translation>La table n'a aucune entité.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>The text is not valid GeoJSON (expected a geometry, a Feature or a FeatureCollection).</source>
       <translation>Le texte n'est pas un GeoJSON valide (attendu : une géométrie, une Feature ou une FeatureCollection).</translation>
@@ -2412,6 +3142,16 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>The text is not valid WKT (expected e.g. POLYGON((lon lat, ...))).</source>
       <translation>Le texte n'est pas un WKT valide (attendu par ex. : POLYGON((lon lat, ...))).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/rasters.py" />
+      <source>The tiles could not be assembled into one GeoTIFF ({reason}); run the download again to retry.</source>
+      <translation>Les tuiles n'ont pas pu être assemblées en un GeoTIFF ({reason}) ; relancez le téléchargement pour réessayer.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>The web browser could not be opened for the Google sign-in.</source>
+      <translation>Le navigateur web n'a pas pu être ouvert pour la connexion Google.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -2427,6 +3167,21 @@
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>The web browser could not be opened for the sign-in; use your password instead.</source>
       <translation>Impossible d'ouvrir le navigateur web pour la connexion ; utilisez plutôt votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/loopback.py" />
+      <source>The {service} sign-in did not succeed. You can close this tab and go back to QGIS.</source>
+      <translation>La connexion à {service} n'a pas abouti. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/loopback.py" />
+      <source>The {service} sign-in was refused in the browser: {reason}</source>
+      <translation>La connexion à {service} a été refusée dans le navigateur : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>The {what} cannot be read ({reason}): choose it again.</source>
+      <translation>Le {what} est illisible ({reason}) : choisissez-le de nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
@@ -2464,6 +3219,36 @@
       <translation>Ce catalogue ne propose pas de connexion dans le navigateur ; utilisez plutôt votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>This file is a service-account key: choose “Service-account key file”.</source>
+      <translation>Ce fichier est une clé de compte de service : choisissez « Fichier de clé de compte de service ».</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>This is not a valid service-account key file: a JSON key with client_email and private_key is needed (Google Cloud console ▸ IAM ▸ Service accounts ▸ Keys).</source>
+      <translation>Ce n'est pas un fichier de clé de compte de service valide : il faut une clé JSON avec client_email et private_key (console Google Cloud ▸ IAM ▸ Comptes de service ▸ Clés).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>This is not an Earth Engine credentials file (no refresh token in it): run “earthengine authenticate”, or sign in with the browser.</source>
+      <translation>Ce n'est pas un fichier d'identifiants Earth Engine (pas de jeton de rafraîchissement) : lancez « earthengine authenticate », ou connectez-vous avec le navigateur.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>This is not an Earth Engine expression.</source>
+      <translation>Ce n'est pas une expression Earth Engine.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>This is not an Earth Engine task name (projects/…/operations/…).</source>
+      <translation>Ce n'est pas un nom de tâche Earth Engine (projects/…/operations/…).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/expressions.py" />
+      <source>This needs the Python package earthengine-api: install it from the Earth Engine panel (or with pip), then restart QGIS.</source>
+      <translation>Ceci demande le paquet Python earthengine-api : installez-le depuis le panneau Earth Engine (ou avec pip), puis redémarrez QGIS.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Tile</source>
       <translation>Tuile</translation>
@@ -2482,6 +3267,11 @@
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Title</source>
       <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>To</source>
+      <translation>Vers</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download.py" />
@@ -2594,6 +3384,11 @@
       <translation>Sans zone d’intérêt, une recherche couvre le monde entier et peut trouver un très grand nombre de produits : cochez pour continuer quand même</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>Written by “earthengine authenticate”; its refresh token is copied to your keyring.</source>
+      <translation>Écrit par « earthengine authenticate » ; son jeton de rafraîchissement est copié dans votre trousseau.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Your BrightEarth account has no credits left.</source>
       <translation>Votre compte BrightEarth n'a plus de crédits.</translation>
@@ -2612,6 +3407,16 @@
       <location filename="eo_connector/providers/brightearth/client.py" />
       <source>Your BrightEarth session has expired: sign in again.</source>
       <translation>Votre session BrightEarth a expiré : reconnectez-vous.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Your Google sign-in for Earth Engine is no longer valid ({reason}): sign in again.</source>
+      <translation>Votre connexion Google pour Earth Engine n'est plus valide ({reason}) : connectez-vous à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/auth.py" />
+      <source>Your SEPAL session has expired: sign in to SEPAL again with your password.</source>
+      <translation>Votre session SEPAL a expiré : reconnectez-vous à SEPAL avec votre mot de passe.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -2669,6 +3474,16 @@
       <translation>indifférent</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>being cancelled</source>
+      <translation>en cours d'annulation</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>cancelled</source>
+      <translation>annulée</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>closed a ring that goes around the globe over the pole</source>
       <translation>fermeture d'un anneau qui fait le tour du globe par le pôle</translation>
@@ -2679,9 +3494,29 @@
       <translation>des collections</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>connection missing</source>
+      <translation>connexion manquante</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>credentials file</source>
+      <translation>fichier d'identifiants</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>dissolved {count} features into one</source>
       <translation>fusion de {count} entités en une seule</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>done</source>
+      <translation>terminée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>e.g. 000000,ffffff</source>
+      <translation>par ex. 000000,ffffff</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -2689,14 +3524,49 @@
       <translation>p. ex. 31UFS</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>e.g. B4,B3,B2</source>
+      <translation>par ex. B4,B3,B2</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>e.g. My {platform} account</source>
       <translation>p. ex. Mon compte {platform}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>e.g. USDOS/LSIB_SIMPLE/2017</source>
+      <translation>par ex. USDOS/LSIB_SIMPLE/2017</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>e.g. USGS/SRTMGL1_003</source>
+      <translation>par ex. USGS/SRTMGL1_003</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>e.g. ee_exports</source>
+      <translation>par ex. ee_exports</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>failed</source>
+      <translation>en échec</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
       <source>invalid geometry</source>
       <translation>géométrie invalide</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>its map expired</source>
+      <translation>sa carte a expiré</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>key file</source>
+      <translation>fichier de clé</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -2764,6 +3634,16 @@
       <translation>aucun polygone</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>no reason given</source>
+      <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>not refreshed</source>
+      <translation>non renouvelée</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>ongoing</source>
       <translation>en cours</translation>
@@ -2789,9 +3669,19 @@
       <translation>réparation de {count} géométries invalides ({reason})</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>running on the server</source>
+      <translation>en cours sur le serveur</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>search</source>
       <translation>de recherche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>sign in again</source>
+      <translation>reconnexion nécessaire</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2824,6 +3714,16 @@
       <translation>la session précédente</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>the layer was added</source>
+      <translation>la couche a été ajoutée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>the project was opened</source>
+      <translation>le projet a été ouvert</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>unknown</source>
       <translation>inconnu</translation>
@@ -2854,14 +3754,34 @@
       <translation>utilisez un nombre entier de produits, ou None pour tous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
+      <source>users/your name</source>
+      <translation>users/votre nom</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <source>waiting on the server</source>
+      <translation>en attente sur le serveur</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>you@example.com</source>
       <translation>vous@example.com</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <source>your Earth Engine Cloud project id</source>
+      <translation>l'identifiant de votre projet Cloud Earth Engine</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>{count} collections match.</source>
       <translation>{count} collections correspondent.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/earth_engine/operations.py" />
+      <source>{count} features read</source>
+      <translation>{count} entités lues</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -2919,6 +3839,11 @@
       <translation>{count} fichiers de résultats prêts</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>{count} running tasks; {added} added to Jobs.</source>
+      <translation>{count} tâches en cours ; {added} ajoutées aux tâches.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>{name} (#{id})</source>
       <translation>{name} (n° {id})</translation>
@@ -2934,9 +3859,19 @@
       <translation>{name} ({platform})</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/live_layers.py" />
+      <source>{name} ({problem})</source>
+      <translation>{name} ({problem})</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/download_request.py" />
       <source>{name} cannot be written to the output folder ({reason}); choose another folder, then resume.</source>
       <translation>Impossible d'écrire {name} dans le dossier de sortie ({reason}) ; choisissez un autre dossier, puis reprenez.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>{name} started: follow it in the Jobs section.</source>
+      <translation>{name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -2967,6 +3902,11 @@
       <location filename="eo_connector/core/platform.py" />
       <source>{platform} has no operation {kind}.</source>
       <translation>{platform} n'a pas d'opération {kind}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/dependency_notice.py" />
+      <source>{platform} needs the Python package {names}, which is not installed.</source>
+      <translation>{platform} a besoin du paquet Python {names}, qui n'est pas installé.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -3004,6 +3944,11 @@
       <translation>{shown} résultats</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>{size} Download it?</source>
+      <translation>{size} Le télécharger ?</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>{start} – {end}</source>
       <translation>{start} – {end}</translation>
@@ -3034,9 +3979,19 @@
       <translation>{total} résultats correspondent — {shown} affichés</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/earth_engine/assets.py" />
+      <source>{type}: {id}</source>
+      <translation>{type} : {id}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>{value} %</source>
       <translation>{value} %</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/earth_engine.py" />
+      <source>{width} × {height} pixels, {bands} bands: about {size} before compression.</source>
+      <translation>{width} × {height} pixels, {bands} bandes : environ {size} avant compression.</translation>
     </message>
   </context>
 </TS>

@@ -49,6 +49,7 @@ FR = {
         "EO Connector garde vos connexions dans la base d’authentification chiffrée de QGIS (aucun trousseau système "
         "ne fonctionne ici) : QGIS va demander son mot de passe principal, et Annuler y signifie seulement que vos "
         "connexions enregistrées ne peuvent pas servir avant le redémarrage de QGIS.",
+    "Follow my running tasks": "Suivre mes tâches en cours",
     "Finished after its connection was removed: the results were not loaded.":
         "Terminée après la suppression de sa connexion : les résultats n’ont pas été chargés.",
     "Help on connections and signing in": "Aide sur les connexions et l’identification",

@@ -95,6 +95,8 @@ def main():
         bench_terrascope_search(app)
         print("\n")
         bench_large_file()
+        print("\n")
+        __import__("tests.bench_earth_engine", fromlist=["bench_earth_engine"]).bench_earth_engine(app)
     finally:
         app.exitQgis()
 

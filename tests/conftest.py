@@ -35,6 +35,7 @@ pytest_plugins = [
     "tests.support.emulator_fixtures",
     "tests.support.terrascope_fixtures",
     "tests.support.dock_fixtures",
+    "tests.support.earth_engine_fixtures",
 ]
 
 if HAS_QGIS:

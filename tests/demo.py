@@ -94,7 +94,8 @@ def run(app) -> int:
     print(f"  project  {project_path}")
     print(f"  map      {png_path}")
     print(f"  files    {job.output_dir}")
-    return 0 if layers and scenes else 1
+    from tests.demo_earth_engine import earth_engine_demo
+    return 0 if layers and scenes and earth_engine_demo(app, aoi, OUT) else 1
 
 
 def terrascope_search_and_download(aoi):

@@ -149,6 +149,10 @@ def test_a_shapely_older_than_2_counts_as_missing(monkeypatch):
     monkeypatch.setattr(dependencies, "installed_version", lambda name: "2.0.1" if name == "shapely" else real(name))
     assert dependencies.missing() == []
     assert "shapely==2.0.1" in dependencies.shipped_constraints()
+    # Debian unstable's python3-shapely 2.2 lost its version ("0+unknown"): it is the distribution's, taken as it is.
+    monkeypatch.setattr(dependencies, "installed_version", lambda name: "0+unknown" if name == "shapely" else real(name))
+    assert dependencies.missing() == []
+    assert not any(line.startswith("shapely==") for line in dependencies.shipped_constraints())
 
 
 def test_constraints_pin_what_qgis_ships_to_the_installed_versions():
@@ -221,3 +225,13 @@ def test_another_pip_failure_points_to_the_log(fake_pip):
     with pytest.raises(MissingDependency, match="Installing shapely failed; see the EO Connector log.") as raised:
         dependencies.install(["shapely"], RecordingProgress())
     assert "Failed building wheel" in raised.value.details
+
+
+def test_a_platforms_own_packages_are_found_and_installed_without_blocking_the_others(fake_pip):
+    assert dependencies.missing_of({"json": "json", "surely_not_installed_xyz": "surely-xyz>=1"}) == [
+        "surely_not_installed_xyz"]
+    assert "surely_not_installed_xyz" not in dependencies.blocking(["surely_not_installed_xyz"])
+    recorded = fake_pip(PIP_INSTALLS_SHAPELY)
+    assert dependencies.install(["surely_not_installed_xyz"], RecordingProgress(),
+                                {"surely_not_installed_xyz": "surely-xyz>=1"}) == ["surely-xyz>=1"]
+    assert recorded()["args"][-1] == "surely-xyz>=1"

@@ -82,3 +82,16 @@ def test_every_page_of_the_dock_has_its_section_in_the_readme():
         assert section(anchor), f"README has no section #{anchor}"
     assert anchor_of("Area of interest") == "area-of-interest"
     assert online_url("jobs").endswith("#jobs")
+
+
+def test_every_platforms_page_has_its_section_in_the_readme(make_dock):
+    from eo_connector.gui.dock import PLATFORM_TAB
+    from eo_connector.providers import registry
+
+    dock = make_dock()
+    for platform in registry.platforms():
+        page = dock.platform_panel(platform.id)
+        dock.platformStack.setCurrentWidget(page)
+        dock.tabs.setCurrentIndex(PLATFORM_TAB)
+        anchor = page.help_anchor() if hasattr(page, "help_anchor") else anchor_of(page.section_title())
+        assert section(anchor), f"the page of {platform.id} has no README section #{anchor}"

@@ -43,3 +43,22 @@ def test_every_state_of_a_catalogue_search_fits_at_320_400_and_600_px(qtbot, mak
             qtbot.wait(1)
             assert in_view(dock.platform_panel("terrascope").searchButton), "Search is below the fold"
     assert problems == [], "\n".join(problems)
+
+
+def test_every_platforms_page_fits_before_signing_in(qtbot, make_dock):
+    """Each platform's page (its own panel or the generic one), as shown once a connection of it is chosen."""
+    from eo_connector.providers import registry
+    from tests.support.dock_layout import fit_problems
+
+    dock = make_dock()
+    problems = []
+    for platform in registry.platforms():
+        page = dock.platform_panel(platform.id)
+        dock.platformStack.setCurrentWidget(page)
+        dock._set_tab_shown(PLATFORM_TAB, True)
+        dock.tabs.setCurrentIndex(PLATFORM_TAB)
+        for width in (320, 400, 600):
+            dock.resize(width, 650)
+            qtbot.wait(1)
+            problems += [f"{platform.id} at {width} px: {p}" for p in fit_problems(dock, width)]
+    assert problems == [], "\n".join(problems)

@@ -302,9 +302,10 @@ def test_removing_the_footprints_layer_does_not_break_the_browser(browser, qtbot
     assert browser.current_item().id == make_items(1, start=200)[0].id
 
 
-def test_terrascope_results_through_the_browser(browser, qtbot, project, terrascope_emulator, tmp_path):
+def test_terrascope_results_through_the_browser(terrascope_emulator, browser, qtbot, project, tmp_path):
     """The browser fed by the real Terrascope provider against its emulator: pages, footprints, quicklook behind
-    the bearer token, WMS preview layer from the product's GetMap link."""
+    the bearer token, WMS preview layer from the product's GetMap link. (The emulator is asked for first: it is
+    stopped after the browser has finished its last quicklooks.)"""
     from eo_connector.core.http import HttpSession
     from eo_connector.providers.terrascope.client import TerrascopeClient
     from eo_connector.providers.terrascope.config import config_from_file

@@ -89,15 +89,18 @@ class ConnectionForm:
 class PlatformContext:
     """What the QGIS side gives the platforms. `secrets`: a core.credentials.SecretStore (system keyring, else QGIS's
     authentication database); `memory`: SessionSecrets kept for this QGIS session only; `http(base_url, **kw)`:
-    an HttpSession with QGIS's proxy, TLS, timeouts and retries (the one session factory)."""
+    an HttpSession with QGIS's proxy, TLS, timeouts and retries (the one session factory); `rasters`: raster tools
+    (transform_bounds(bounds, source_crs, target_crs); mosaic_cog(tiles, output, aoi_wkt, crs, progress): one
+    Cloud-Optimised GeoTIFF clipped to the AOI), or None where no GDAL is at hand."""
 
-    def __init__(self, secrets=None, memory=None, http: Optional[Callable] = None):
+    def __init__(self, secrets=None, memory=None, http: Optional[Callable] = None, rasters=None):
         from .credentials import SessionSecrets
         from .http import HttpSession
 
         self._secrets = secrets
         self.memory = memory if memory is not None else SessionSecrets()
         self.http = http or HttpSession
+        self.rasters = rasters
 
     @property
     def secrets(self):
@@ -115,7 +118,7 @@ class Operation:
     kind = ""
     title = ""
     help = ""
-    output = "files"  # "files" or "items"
+    output = "files"  # "files", "items" or "live_layers" (dicts for Platform.refresh_live_layer, shown as map layers)
     processing_name = ""  # the Processing algorithm's name ("" = not in Processing)
     group_per_folder = False  # results loaded in one subgroup per first-level folder (e.g. per product)
     costly = False  # the server computes and charges: cancelling asks first and says so
@@ -170,6 +173,9 @@ class Platform:
     capabilities: frozenset = frozenset()
     default_url = ""
     max_aoi_km2: Optional[float] = None  # larger AOIs are refused before anything is sent
+    # Python packages this platform alone needs (module -> pip requirement); missing ones are offered for install
+    # where the platform is used, and never block the other platforms.
+    python_packages: Dict[str, str] = {}
 
     # -- the connection form
     def connection_form(self, values: Dict[str, Any]) -> ConnectionForm:
@@ -256,6 +262,13 @@ class Platform:
     def result_kind(self, path: str) -> str:
         """The kind of a result file, which names its style (resources/styles/<kind>.qml); "" for none."""
         return ""
+
+    # -- live layers (Capability.LIVE_LAYERS)
+    def refresh_live_layer(self, ctx: PlatformContext, connection: Connection, state: Dict[str, Any]) -> str:
+        """Blocking (in a task): a fresh tile URL template ({z}/{x}/{y}) for a live layer whose `state` (what an
+        operation with output "live_layers" returned, saved with the project; nothing secret) describes it. Asked
+        when a project is opened and when the layer's tiles are refused (an expired map)."""
+        raise NotImplementedError
 
     # -- the console
     def console(self, runtime) -> Dict[str, Callable]:

@@ -13,7 +13,7 @@ from typing import Dict, Optional
 
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QToolButton, QWidget
+from qgis.PyQt.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from ..core.errors import EOError
 from ..core.i18n import tr
@@ -72,6 +72,8 @@ class EOConnectorDock(QgsDockWidget, load_form("dock")):
         self.connections_panel.add_tool_button(self._help_button_for("connections",
                                                                      tr("Help on connections and signing in")))
 
+        for stack in (self.platformStack, self.resultsStack):
+            stack.currentChanged.connect(lambda index, s=stack: _only_current_counts(s, s.widget(index)))
         self.connections_panel.connectionChanged.connect(self._connection_changed)
         self.connections_panel.accountChanged.connect(self._account_changed)
         self.aoi_panel.aoiChanged.connect(self._aoi_changed)
@@ -97,10 +99,12 @@ class EOConnectorDock(QgsDockWidget, load_form("dock")):
                 panel.resultsShown.connect(lambda: self.tabs.setCurrentIndex(RESULTS_TAB))
             panel.set_aoi(self.aoi_panel.aoi)
             self.platformStack.addWidget(panel)
+            _only_current_counts(self.platformStack, self.platformStack.currentWidget())
             self.panels[platform_id] = panel
             results = panel.results_widget() if hasattr(panel, "results_widget") else None
             if results is not None:
                 self.resultsStack.addWidget(results)
+                _only_current_counts(self.resultsStack, self.resultsStack.currentWidget())
                 self.results_pages[platform_id] = results
         return self.panels[platform_id]
 
@@ -204,3 +208,13 @@ class EOConnectorDock(QgsDockWidget, load_form("dock")):
     def closeEvent(self, event):
         self.aoi_panel.clear_highlight()
         super().closeEvent(event)
+
+
+def _only_current_counts(stack, current):
+    """A stack is as wide as its widest page: the pages not shown are told to ignore their size, so another
+    platform's page never widens (or cuts) the one shown."""
+    for index in range(stack.count()):
+        page = stack.widget(index)
+        policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+        page.setSizePolicy(policy, policy)
+

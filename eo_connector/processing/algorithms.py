@@ -166,7 +166,7 @@ class OperationAlgorithm(QgsProcessingAlgorithm):
             answer[OUTPUT] = self._write_items(parameters, context, result or [])
         else:
             self._load = self.parameterAsBool(parameters, LOAD_LAYERS, context)
-            answer[LAYERS] = list(result or [])
+            answer[LAYERS] = list(result or []) if self.op.output == "files" else []  # live layers: added after
             answer[FOLDER] = record.output_dir
         return answer
 

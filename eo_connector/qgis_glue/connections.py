@@ -17,11 +17,12 @@ from ..core.progress import Progress
 from ..providers import registry
 from . import settings
 from .proxy import qgis_http_session
+from .rasters import GdalRasters
 
 
 class Connections(PlatformContext):
     def __init__(self, secrets: Optional[SecretStore] = None):
-        super().__init__(secrets=secrets, memory=SessionSecrets(), http=qgis_http_session)
+        super().__init__(secrets=secrets, memory=SessionSecrets(), http=qgis_http_session, rasters=GdalRasters())
 
     @property
     def secrets(self) -> SecretStore:

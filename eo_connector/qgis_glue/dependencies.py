@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 from importlib.metadata import PackageNotFoundError, version
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..core.errors import MissingDependency
 from ..core.i18n import tr
@@ -65,7 +65,10 @@ def installed_version(distribution: str) -> Optional[str]:
 
 def _too_old(distribution: str, installed: str) -> bool:
     requirement = REQUIRED.get(distribution.lower())
-    return requirement is not None and _version_tuple(installed) < minimum_version(requirement)
+    if requirement is None or installed.startswith("0+"):
+        # "0+unknown": a build that lost its version (Debian unstable's python3-shapely 2.2 says so); taken as it is.
+        return False
+    return _version_tuple(installed) < minimum_version(requirement)
 
 
 def missing() -> List[str]:
@@ -83,6 +86,19 @@ def missing() -> List[str]:
         if not found:
             result.append(module)
     return result
+
+
+def missing_of(packages: Dict[str, str]) -> List[str]:
+    """The modules of a platform's own packages (Platform.python_packages: module -> pip requirement) that cannot be
+    imported; they never block the plugin or the other platforms."""
+    found = []
+    for module in packages:
+        try:
+            if importlib.util.find_spec(module) is None:
+                found.append(module)
+        except (ImportError, ValueError):
+            found.append(module)
+    return found
 
 
 def blocking(missing_modules: List[str]) -> List[str]:
@@ -140,8 +156,8 @@ def shipped_constraints() -> List[str]:
     lines = []
     for name in SHIPPED:
         installed = installed_version(name)
-        if installed is not None and not _too_old(name, installed):
-            lines.append(f"{name}=={installed}")
+        if installed is not None and not installed.startswith("0+") and not _too_old(name, installed):
+            lines.append(f"{name}=={installed}")  # (a version pip cannot read, "0+unknown", cannot be pinned)
     return lines
 
 
@@ -208,11 +224,13 @@ def _run_pip(command: List[str], on_line, progress) -> Tuple[int, str]:
     return returncode, "".join(lines)
 
 
-def install(modules: List[str], progress) -> List[str]:
+def install(modules: List[str], progress, requirements: Optional[Dict[str, str]] = None) -> List[str]:
     """pip install what is missing into a place QGIS's Python reads (run inside a task: it downloads), never
-    upgrading or replacing what QGIS ships. Raises MissingDependency with a sentence for the user."""
-    packages = [REQUIRED[m] for m in modules if m in REQUIRED]
-    names = ", ".join(m for m in modules if m in REQUIRED)
+    upgrading or replacing what QGIS ships. `requirements` adds a platform's own packages (module -> requirement).
+    Raises MissingDependency with a sentence for the user."""
+    known = dict(REQUIRED, **(requirements or {}))
+    packages = [known[m] for m in modules if m in known]
+    names = ", ".join(known[m].split(">")[0].split("=")[0] for m in modules if m in known)
     progress.report(0.05, tr("Installing {names}", names=names))
     python = python_executable()
     if python is None:

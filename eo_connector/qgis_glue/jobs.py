@@ -223,7 +223,7 @@ class JobManager(QObject):
             layers = self._load(record, result)
             self.layers[record.id] = layers
             record.state, record.progress = JobState.SUCCEEDED, 1.0
-            if isinstance(result, list) and result and not isinstance(result[0], str):
+            if isinstance(result, list) and result and not isinstance(result[0], (str, dict)):
                 record.message = tr("Done: {count} results in layer {name}", count=len(result), name=record.title)
             else:
                 record.message = tr("Done: {count} layers loaded", count=len(layers))
@@ -244,6 +244,10 @@ class JobManager(QObject):
         """Files -> layers (styled by the platform's result kinds); items -> a footprints layer."""
         platform = registry.find(record.platform)
         operation = platform.operations().get(record.kind) if platform else None
+        if operation is not None and operation.output == "live_layers":
+            from .live_layers import add_live_layers
+
+            return add_live_layers(result or [], record.title, record.platform, record.connection_id, record.id)
         if operation is not None and operation.output == "items":
             from .footprints import items_layer
 

@@ -17,6 +17,7 @@ from ...core.platform import ConnectionForm, FieldKind, Platform
 from ...providers import registry
 from ...qgis_glue.browser_sign_in import BrowserOpener, open_in_system_browser
 from ...qgis_glue.connections import Connections
+from .dependency_notice import DependencyNotice
 from .field_form import FieldForm
 from .ui import load_form, run_in_background, show_message
 
@@ -51,6 +52,8 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
         self.platformLabel.setText(tr("Platform"))
         self.form = FieldForm([], self)
         self.fieldsLayout.addWidget(self.form)
+        self.dependencies = DependencyNotice(self)  # the platform's own packages, when missing
+        self.fieldsLayout.addWidget(self.dependencies)
         self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         for platform in registry.platforms():
             if platform.connection_form({}).fields is not None:
@@ -87,6 +90,7 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
     def _platform_changed(self, *_):
         self.nameEdit.setPlaceholderText(tr("e.g. My {platform} account", platform=self.platform().title))
         self.form.set_fields([], keep_values=False)
+        self.dependencies.set_platform(self.platform())
         self._refresh()
 
     def _field_changed(self, name: str):
@@ -100,6 +104,10 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
         self.form.set_fields(form.fields)
         self.ok_button.setText(form.ok_label or tr("Sign in and save"))
         self.show_message(form.note, error=bool(form.note))
+        labels = [self.nameLabel, self.platformLabel] + list(self.form.labels.values())
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # the two forms' fields line up
+            label.setMinimumWidth(width)
         self.layout().activate()
         self.resize(max(self.width(), MIN_WIDTH), self.sizeHint().height())  # no blank area under fewer fields
 
