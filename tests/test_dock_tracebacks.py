@@ -176,3 +176,20 @@ def test_an_unreachable_server_is_a_sentence_everywhere(qtbot, make_dock, beod_e
     qtbot.waitUntil(lambda: dock.jobs.get(record.id).state == JobState.FAILED, timeout=30000)
     assert "could not be reached" in dock.jobs.get(record.id).error
     assert "could not be reached" in form.messageLabel.text()
+
+
+def test_the_explanation_asked_from_a_worker_thread_is_shown_on_the_gui_thread(qtbot, monkeypatch):
+    """Sign-ins save their tokens in a task's thread: the plugin's sentence must still be shown (on the GUI thread)
+    while that thread waits, not deadlock it."""
+    import threading
+
+    from eo_connector.qgis_glue import qgis_auth
+
+    shown_on = []
+    monkeypatch.setattr(qgis_auth, "ask_to_go_on", lambda first: shown_on.append(threading.current_thread()) or True)
+    answer = {}
+    worker = threading.Thread(target=lambda: answer.setdefault("go", qgis_auth.explain_before_qgis_asks(True)))
+    worker.start()
+    qtbot.waitUntil(lambda: "go" in answer, timeout=5000)
+    worker.join()
+    assert answer["go"] is True and shown_on == [threading.main_thread()]

@@ -13,7 +13,7 @@ import threading
 from typing import Callable, Optional
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
-from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QThread, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QThread, pyqtSignal, pyqtSlot
 
 from ..core.errors import SecretStoreLocked, SecretStoreUnavailable
 from ..core.i18n import tr
@@ -166,6 +166,7 @@ class _Asker(QObject):
         super().__init__()
         self.ask.connect(self._ask, Qt.ConnectionType.BlockingQueuedConnection)
 
+    @pyqtSlot(bool, object)  # a real slot: called in this object's (the GUI) thread, not through a proxy of the caller's
     def _ask(self, first_time: bool, answer: dict):
         answer["go"] = ask_to_go_on(first_time)
 
