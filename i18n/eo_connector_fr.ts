@@ -2734,7 +2734,7 @@
       <translation>La plage de couverture nuageuse est inversée : {low} % est supérieur à {high} %.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>The collection to search: pick one, or type its id</source>
       <translation>La collection où chercher : choisissez-en une, ou tapez son identifiant</translation>
     </message>

@@ -133,6 +133,9 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         running = self.runner.is_running()
         ready = self.connection is not None and bool(self.collection())
         everywhere = self.aoi is not None or self.wholeCatalogueCheck.isChecked()
+        shown = self.collectionCombo.currentText().strip()  # its whole name, cut in a narrow dock
+        self.collectionCombo.setToolTip("\n".join(dict.fromkeys(t for t in (shown, self.collection()) if t))
+                                        or tr("The collection to search: pick one, or type its id"))
         self.searchButton.setEnabled(ready and not running and everywhere)
         self.wholeCatalogueCheck.setVisible(self.aoi is None)
         self.bboxOnlyCheck.setVisible(self.aoi is not None)
