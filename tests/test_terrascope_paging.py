@@ -62,7 +62,8 @@ def test_a_limit_asks_only_for_the_pages_it_needs(paged, tmp_path):
 
 
 def test_cancel_stops_every_page_fetch(paged, tmp_path):
-    client = Session(paged, tmp_path).client
+    session = Session(paged, tmp_path)
+    client = TerrascopeClient(session.config, session.http, session.keeper, page_workers=4)
     paged.faults.latency(0.05)
     progress = Progress()
     pages = client.search(S2, bbox=DEMO_BBOX, progress=progress)

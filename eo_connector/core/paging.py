@@ -44,7 +44,7 @@ __all__ = ["DEFAULT_WORKERS", "NumberedBodies", "NumberedLinks", "ParallelPages"
 
 log = get_logger("paging")
 
-DEFAULT_WORKERS = 4  # requests in flight for one search: several times faster, still polite to a public server
+DEFAULT_WORKERS = 6  # requests in flight for one search: several times faster, still polite to a public server
 POLL = 0.05  # seconds between two looks at the Progress while waiting
 
 
