@@ -8,9 +8,8 @@ renewed silently) and never written anywhere; the access token goes to the secre
 import json
 import os
 import time
-from typing import Any, Dict
+from typing import TYPE_CHECKING, Any, Dict
 
-from ...core.aoi import AOI
 from ...core.errors import InvalidInput
 from ...core.i18n import amount, tr
 from ...core.models import Connection, JobRecord
@@ -19,6 +18,9 @@ from ...core.progress import Progress
 from . import DEFAULT_URL
 from . import PLATFORM as PLATFORM_ID
 from . import options as beod
+
+if TYPE_CHECKING:  # shapely: imported when an AOI is made, not when QGIS starts
+    from ...core.aoi import AOI
 
 KINDS = beod.LAYERS
 FORMAT_NAMES = {"shapefile": "Shapefile", "geopackage": "GeoPackage", "geotiff": "GeoTIFF", "3d_tiles": "3D Tiles"}
@@ -81,6 +83,7 @@ class ScenarioOperation(Operation):
         ]
 
     def new_record(self, connection: Connection, values: Dict[str, Any]) -> JobRecord:
+        from ...core.aoi import AOI
         from .workflow import new_scenario_record
 
         aoi = values.get("aoi")
@@ -192,7 +195,7 @@ class BrightEarthPlatform(Platform):
     def operations(self):
         return self._operations
 
-    def aoi_problem(self, aoi: AOI) -> str:
+    def aoi_problem(self, aoi: "AOI") -> str:
         if aoi.is_multipart:
             return tr("Several separate parts: BrightEarth needs one polygon (select one feature).")
         return super().aoi_problem(aoi)
