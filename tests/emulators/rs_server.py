@@ -182,6 +182,7 @@ class RsServerEmulator(EmulatorServer):
         self.catalog.items[key] = list(items or [])
         for item in self.catalog.items[key]:
             item["collection"] = key
+            item["properties"] = dict(item["properties"], owner=owner)
 
     # -- controls for tests
     def expire_key(self, key: str = DEMO_KEY) -> None:
@@ -383,7 +384,7 @@ class RsServerEmulator(EmulatorServer):
                 return problem(404, "Not Found", f"Collection {cid} does not exist")
             if any(i["id"] == item["id"] for i in self.catalog.items[cid]):
                 return problem(409, "Conflict", f"Item {item['id']} already exists in {cid}")
-            stored = dict(item, collection=cid)
+            stored = dict(item, collection=cid, properties=dict(item["properties"], owner=owner))
             self.catalog.items[cid].append(stored)
         return json_response(201, self.catalog.item_json(stored))
 
@@ -404,7 +405,7 @@ class RsServerEmulator(EmulatorServer):
             index = next((n for n, i in enumerate(items or []) if i["id"] == iid), None)
             if index is None:
                 return problem(404, "Not Found", f"Item {iid} does not exist in {cid}")
-            items[index] = dict(item, collection=cid)
+            items[index] = dict(item, collection=cid, properties=dict(item["properties"], owner=owner))
         return json_response(200, self.catalog.item_json(items[index]))
 
     def delete_item(self, request: Request, cid: str, iid: str) -> Response:

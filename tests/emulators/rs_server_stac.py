@@ -247,6 +247,7 @@ class StacService:
         root = self.root()
         cid = data.get("collection")
         shown = self.collections.get(cid, {}).get("_path_id", cid)
+        data["collection"] = self.collections.get(cid, {}).get("_search_id", cid)  # the catalogue's owner_coll
         data["links"] = [{"rel": "self", "type": "application/geo+json",
                           "href": f"{root}/collections/{shown}/items/{item['id']}"},
                          {"rel": "collection", "type": "application/json", "href": f"{root}/collections/{shown}"},
