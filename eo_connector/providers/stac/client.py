@@ -117,7 +117,7 @@ def get_params(body: Dict[str, Any]) -> Dict[str, str]:
     params: Dict[str, str] = {}
     for name, value in body.items():
         if name == "bbox":
-            params[name] = ",".join(_number(v) for v in value)
+            params[name] = ",".join(str(float(v)) for v in value)  # as pystac-client writes it
         elif name in ("ids", "collections"):
             params[name] = ",".join(value)
         elif name == "intersects" or (name == "filter" and isinstance(value, dict)) or name in ("query", "fields"):
@@ -127,10 +127,6 @@ def get_params(body: Dict[str, Any]) -> Dict[str, str]:
         else:
             params[name] = str(value)
     return params
-
-
-def _number(value) -> str:
-    return repr(float(value)).rstrip("0").rstrip(".") if float(value) != int(value) else str(int(value))
 
 
 class StacApi:
