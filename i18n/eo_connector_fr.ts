@@ -19,6 +19,11 @@
       <translation>(cliquez sur ↻)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>1 item matches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>1 product matches</source>
       <translation>1 produit correspond</translation>
@@ -54,6 +59,11 @@
       <translation>Un paquet Python nécessaire à EO Connector n'est pas installé.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>A bounding box needs four numbers: west, south, east, north.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
       <source>A connection named {name} already exists.</source>
       <translation>Une connexion nommée {name} existe déjà.</translation>
@@ -64,14 +74,49 @@
       <translation>Un fichier téléchargé est incomplet ou endommagé (la taille ou la somme de contrôle ne correspond pas).</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>A key of their own</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>A polygon layer</source>
       <translation>Une couche de polygones</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>A search by reference is a search URL (http…).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/http.py" />
       <source>A secure connection to the server could not be established (certificate problem).</source>
       <translation>Impossible d'établir une connexion sécurisée avec le serveur (problème de certificat).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>API key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>API key header</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>API key manager status code {status}: {detail}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>API-key check URL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>AUXIP auxiliary data</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -97,6 +142,11 @@
       <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Add the WMS preview of the selected results to the map</source>
       <translation>Ajouter à la carte l'aperçu WMS des résultats sélectionnés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Add the chosen asset as a layer read from the server (COG, Zarr, vector files), without downloading it</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -129,7 +179,7 @@
       <translation>Zone</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Area of interest</source>
       <translation>Zone d'intérêt</translation>
     </message>
@@ -154,9 +204,64 @@
       <translation>Interrogation du catalogue…</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Asset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Asset header</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Asset href from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Asset key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Assets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Assets of the current item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Assets of {item}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/assets.py" />
+      <source>Assets served by {scheme}:// cannot be opened in place: download them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Assets to download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>At most this many items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>At most this many products</source>
       <translation>Au plus ce nombre de produits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>At most this many results</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -177,6 +282,21 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Basemap used as source imagery</source>
       <translation>Fond de carte utilisé comme imagerie source</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Bearer token</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Block</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Bounding box of the area only</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -229,9 +349,19 @@
       <translation>Parcourir…</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>CADIP sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>CGLS (no sign-in)</source>
       <translation>CGLS (sans connexion)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>CQL2-JSON filter</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -259,6 +389,11 @@
       <translation>Catalogue</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Catalogue collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Catalogue configuration (*.ini);;All files (*)</source>
       <translation>Configuration du catalogue (*.ini);;Tous les fichiers (*)</translation>
@@ -267,6 +402,16 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Catalogue search</source>
       <translation>Recherche dans le catalogue</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Ch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Check and save</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -284,7 +429,7 @@
       <translation>Vérification de {name}…</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Choose a collection to search.</source>
       <translation>Choisissez une collection à interroger.</translation>
     </message>
@@ -294,7 +439,7 @@
       <translation>Choisissez un dossier pour les résultats.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Choose a folder to download into.</source>
       <translation>Choisissez un dossier de téléchargement.</translation>
     </message>
@@ -304,9 +449,19 @@
       <translation>Choisissez d'abord une couche de polygones dans la liste.</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/publish_layer.py" />
+      <source>Choose a vector layer to publish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Choose a vector layer with polygons for the area of interest.</source>
       <translation>Choisissez une couche vecteur de polygones pour la zone d'intérêt.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Choose an RS-Server connection.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -339,6 +494,11 @@
       <translation>Choisissez au moins un format de sortie.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Choose the catalogue collection that receives the staged files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Choose the catalogue configuration file (.ini).</source>
       <translation>Choisissez le fichier de configuration du catalogue (.ini).</translation>
@@ -359,17 +519,27 @@
       <translation>Couverture nuageuse (%)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Cluster (key checked, owner from the key)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Cluster mode needs the API-key check URL (the UAC endpoint); without it, choose hybrid mode and give the owner id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
       <source>Collecting {name}</source>
       <translation>Recherche de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Collection</source>
       <translation>Collection</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Collection id</source>
       <translation>Identifiant de la collection</translation>
     </message>
@@ -379,14 +549,39 @@
       <translation>Identifiant de la collection (urn:eop:…)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Collection {id} created.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Collection {id} removed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Collection {id} updated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Collections of {name}</source>
       <translation>Collections de {name}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Combined with the other filters by “and”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Configuration</source>
       <translation>Configuration</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Connect and save</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/platform.py" />
@@ -419,9 +614,24 @@
       <translation>Décompte des produits…</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Creating a collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Creating the project</source>
       <translation>Création du projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Credentials</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Credentials for {asset}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -469,7 +679,7 @@
       <translation>Modèles DL</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -477,6 +687,11 @@
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Date</source>
       <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Date from</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -499,6 +714,11 @@
       <translation>Descendante</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Done</source>
       <translation>Terminée</translation>
@@ -519,7 +739,12 @@
       <translation>Télécharger</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Download checked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Download folder</source>
       <translation>Dossier de téléchargement</translation>
     </message>
@@ -532,6 +757,21 @@
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>Download products</source>
       <translation>Télécharger des produits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Download started: follow it in the Jobs section.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Download the checked assets of the current item and load them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Download the chosen assets of the selected items</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -549,7 +789,7 @@
       <translation>{count} fichiers téléchargés ({size})</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Downloading {count} files</source>
       <translation>Téléchargement de {count} fichiers</translation>
     </message>
@@ -567,6 +807,11 @@
       <location filename="eo_connector/core/download_request.py" />
       <source>Downloading {name} failed unexpectedly; run the download again to resume it.</source>
       <translation>Le téléchargement de {name} a échoué de façon inattendue ; relancez le téléchargement pour le reprendre.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Downloads the chosen assets of the items (e.g. a STAC search's footprints layer, or features selected in it) into &lt;folder&gt;/&lt;item id&gt;/&lt;file&gt;, in parallel and resumable, sizes checked, and loads the rasters and vectors as layers, one group per item. Assets only in S3 storage are left out with a sentence.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -599,14 +844,49 @@
       <translation>EPSG:4326 — WGS 84 longitude/latitude</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Edit collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Edit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>End date</source>
       <translation>Date de fin</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Enter the API key.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Enter the RS-Server address (https://…).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Enter the RS-Server address (or every service root).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Enter the STAC API's address (https://…).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Enter the e-mail address of your account.</source>
       <translation>Saisissez l'adresse e-mail de votre compte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Enter the key or token.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -679,9 +959,19 @@
       <translation>Fichiers à télécharger</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Files to stage (a CADIP or AUXIP search layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Filter the list by title or id</source>
       <translation>Filtrer la liste par titre ou identifiant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Finding the staged items in {collection}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -729,6 +1019,16 @@
       <translation>Issue de {source}</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>GDAL could not open “{name}” in place (the server may not allow byte ranges, or the key was refused): download it instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>Give the collection an id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
       <source>Give the connection a name.</source>
       <translation>Donnez un nom à la connexion.</translation>
@@ -744,14 +1044,34 @@
       <translation>HR-VPP</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Header</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Highest cloud cover (100 %: no maximum)</source>
       <translation>Couverture nuageuse maximale (100 % : pas de maximum)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Hybrid (key, owner given)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Imagery</source>
       <translation>Imagerie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>In hybrid mode the owner id must be given: edit the connection.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -814,6 +1134,66 @@
       <translation>Interrompue</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Into</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Item id from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Item ids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>Item {item} has no asset {asset}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}” appears twice: choose an id field whose values differ.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: asset {asset} is a local file ({href}); RS-Server only takes assets already in S3 or on the web: upload it first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: it needs a bbox.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: it needs a date (datetime, or start and end).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: its geometry is not GeoJSON.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: the id may only have letters, digits, '_', '-' and '.'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: {name} “{value}” is not an ISO date and time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Items (a footprints layer of a search)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Job</source>
       <translation>Tâche</translation>
@@ -829,7 +1209,22 @@
       <translation>Tâches</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Kept in the system keyring (else QGIS's authentication database), never in the project or QGIS's settings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Kept in the system keyring (else QGIS's authentication database).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Key or token</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -859,6 +1254,11 @@
       <translation>Liste des projets BrightEarth</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Listing RS-Server collections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Listing Terrascope collections</source>
       <translation>Liste des collections Terrascope</translation>
@@ -872,6 +1272,11 @@
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Listing the collections of {name}</source>
       <translation>Liste des collections de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Listing the collections…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -894,6 +1299,11 @@
       <translation>Chargement de l'imagette…</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Local (no authentication)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Lowest cloud cover (0 %: no minimum)</source>
       <translation>Couverture nuageuse minimale (0 % : pas de minimum)</translation>
@@ -914,9 +1324,19 @@
       <translation>Message</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Metadata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Metadata (alternates)</source>
       <translation>Métadonnées (alternates)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Mode</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -949,6 +1369,11 @@
       <translation>Nécessite {what}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>New collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>New connection</source>
       <translation>Nouvelle connexion</translation>
@@ -957,6 +1382,21 @@
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>New…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>No RS-Server API key is saved for this connection on this computer: edit it and enter the key.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>No RS-Server session cookie is saved for this connection: edit it and paste the cookie.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -979,6 +1419,11 @@
       <translation>Aucune zone d'intérêt : la recherche porte sur tout le catalogue.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>No area of interest: the whole collection is searched.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>No collection matches these filters.</source>
       <translation>Aucune collection ne correspond à ces filtres.</translation>
@@ -989,9 +1434,19 @@
       <translation>Aucune connexion pour l'instant : appuyez sur + pour ajouter votre compte sur l'une des plateformes.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>No credentials</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>No features are selected in layer '{name}': select the features of the area first.</source>
       <translation>Aucune entité n'est sélectionnée dans la couche « {name} » : sélectionnez d'abord les entités de la zone.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>No item matches: widen the dates, the area or the filters.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1024,6 +1479,11 @@
       <translation>Aucune connexion nécessaire : ce catalogue est ouvert à tous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>None (public)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>None of the features of layer '{name}' has a geometry.</source>
       <translation>Aucune entité de la couche « {name} » n'a de géométrie.</translation>
@@ -1037,6 +1497,11 @@
       <location filename="eo_connector/core/safe_paths.py" />
       <source>Not enough free disk space in {folder}: {needed} needed, {free} free. Free some space or choose another output folder.</source>
       <translation>Espace disque insuffisant dans {folder} : {needed} nécessaires, {free} disponibles. Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Not sent — fix these first:</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1059,6 +1524,11 @@
       <translation>Rien n'a encore été lancé sur le serveur : aucun crédit n'est dépensé.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Nothing matches: widen the dates or change the platform.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Only collections with products over the area of interest</source>
       <translation>Uniquement les collections ayant des produits sur la zone d'intérêt</translation>
@@ -1074,6 +1544,11 @@
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Open in place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/plugin.py" />
       <source>Open the EO Connector panel</source>
       <translation>Ouvrir le panneau EO Connector</translation>
@@ -1084,6 +1559,21 @@
       <translation>Ouvrir le dossier de sortie de la tâche</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Opening {asset} in place…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Or a search by reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Or the date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Orbit</source>
       <translation>Orbite</translation>
@@ -1092,6 +1582,11 @@
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Orbit direction</source>
       <translation>Sens de l'orbite</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Other files</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1114,14 +1609,59 @@
       <translation>Sur la zone d'intérêt</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Over the area of interest ({area} km²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Overviews</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Owner id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Owner unknown: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Owner {owner}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Owner {owner} · {mode} mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Page size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Paste the session cookie.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Platform</source>
       <translation>Plateforme</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Preview</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1139,7 +1679,7 @@
       <translation>Titre du produit</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Product type</source>
       <translation>Type de produit</translation>
     </message>
@@ -1169,9 +1709,29 @@
       <translation>Nom du projet (par défaut : le nom du scénario)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Publish</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Published</source>
       <translation>Publié</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Publishing items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Publishing {count} items…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Publishing {id}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1204,6 +1764,81 @@
       <translation>Imagette indisponible : {reason}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>RS-Server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>RS-Server ({url}) does not answer: check the address and your network, or try again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server AUXIP search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server CADIP session search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server URL is undefined: edit the connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server asset download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server catalogue search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>RS-Server owner</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server refused the API key: it is wrong, revoked or expired. Create a new key and edit the connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server refused the session cookie: it has expired. Sign in to RS-Server in the browser again, paste the new cookie in the connection, then search again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server staging</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server staging: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server {service}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>RS-Server {service} search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>RS-Server's sign-in service is failing: try again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Raster</source>
       <translation>Raster</translation>
@@ -1217,6 +1852,21 @@
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Read the area of interest again from the chosen source</source>
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Reading a collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Reading the filters of {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Reading the filters of {collection}…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1234,9 +1884,19 @@
       <translation>Orbite relative (0 = toutes)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Remove</source>
       <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove collection {id} and all its items from your catalogue? This cannot be undone.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1244,9 +1904,19 @@
       <translation>Supprimer la connexion</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Remove job</source>
       <translation>Supprimer la tâche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove selected items from the catalogue</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1269,6 +1939,31 @@
       <translation>Supprimer cette connexion</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove {count} items from your catalogue? This cannot be undone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Removing a collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Removing items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Replace items that exist</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Request method</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Result files</source>
       <translation>Fichiers de résultats</translation>
@@ -1277,6 +1972,11 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Resume an interrupted, failed or cancelled job</source>
       <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Roles</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -1292,6 +1992,31 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Running</source>
       <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>STAC API</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>STAC asset download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>STAC item search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac.py" />
+      <source>STAC search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Same credentials, API host only</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1329,12 +2054,12 @@
       <translation>Scénario {name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Search in {collection}</source>
       <translation>Recherche dans {collection}</translation>
     </message>
@@ -1354,14 +2079,34 @@
       <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Searches a CADIP station's downlink sessions by platform, dates and session ids; writes the sessions as a layer whose features keep their files (channel, block number, size), ready for staging.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Searches a STAC collection over the area of interest (dates, ids, a CQL2-JSON filter, sort) and writes the items found as a footprints layer; feed it to the asset download to fetch their files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Searches a Terrascope collection over the area of interest with the given filters and writes the products found as a footprints layer whose fields are the product properties (id, title, date, cloud cover, tile, orbit, files). Feed it to “Terrascope download” to fetch their files.</source>
       <translation>Recherche dans une collection Terrascope sur la zone d'intérêt avec les filtres donnés et écrit les produits trouvés dans une couche d'emprises dont les champs sont les propriétés des produits (identifiant, titre, date, couverture nuageuse, tuile, orbite, fichiers). Passez-la à « Téléchargement Terrascope » pour récupérer leurs fichiers.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Searches the AUXIP auxiliary data by dates, product type, platform and a CQL2-JSON filter; writes the files found as a layer, ready for staging.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Select at least one item to download.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -1369,14 +2114,39 @@
       <translation>Sélectionnez au moins un produit à télécharger.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Select the files to stage (a session's files, or AUXIP results).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Selected features only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Send the area of interest and start the scenario</source>
       <translation>Envoyer la zone d'intérêt et lancer le scénario</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Send the search itself (by reference): the server stages all it finds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Sending the area of interest</source>
       <translation>Envoi de la zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Sending the staging request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Sends the chosen CADIP/AUXIP files (the features of a session or AUXIP search layer, or a search by reference) to RS-Server's staging process, one request per asset host, follows the staging jobs (accepted, running, successful, failed or dismissed) and writes the staged items found in your catalogue collection as a layer. It survives QGIS closing: follow it again from the Jobs list.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1392,6 +2162,26 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Server</source>
       <translation>Serveur</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Session / file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Session cookie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Session cookie (OAuth2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Session ids</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -1437,6 +2227,11 @@
       <location filename="eo_connector/providers/brightearth/client.py" />
       <source>Sign in to BrightEarth again: your session has expired.</source>
       <translation>Reconnectez-vous à BrightEarth : votre session a expiré.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Sign in with</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1494,6 +2289,11 @@
       <translation>Connecté en tant que {user}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Signed in as {user} — owner {owner}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Signed in as {user}; press Test to check the connection.</source>
       <translation>Connecté en tant que {user} ; appuyez sur Tester pour vérifier la connexion.</translation>
@@ -1524,7 +2324,7 @@
       <translation>Connexion à {url}…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_model.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
@@ -1544,12 +2344,52 @@
       <translation>Une erreur s'est produite.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Sort by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Source CRS: {crs}</source>
       <translation>SCR source : {crs}</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Stage the whole search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Stage ticked files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Staged items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Staging a search into {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Staging reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Staging {count} files into {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Staging: {states}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>Start date</source>
       <translation>Date de début</translation>
     </message>
@@ -1569,7 +2409,17 @@
       <translation>État</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Station</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Stations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
@@ -1584,6 +2434,11 @@
       <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>Stopped: {shown} of {total} items shown.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Stopped: {shown} of {total} products shown.</source>
       <translation>Arrêté : {shown} produits affichés sur {total}.</translation>
@@ -1592,6 +2447,11 @@
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Stopped: {shown} results shown.</source>
       <translation>Arrêté : {shown} résultats affichés.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Stopped: {shown} shown.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1634,6 +2494,31 @@
       <translation>Tester la connexion (renouveler la session et lire votre compte)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check answered something that is not JSON: is the check URL right?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check answered without a user login: is the check URL right?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check service ({url}) does not answer: try again later, or ask the RS-Server administrators.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check service ({url}) is failing: try again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>The CQL2-JSON filter is not valid JSON: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>The GeoJSON is in {crs}; EO Connector needs longitude/latitude (EPSG:4326).</source>
       <translation>Le GeoJSON est en {crs} ; EO Connector a besoin de longitude/latitude (EPSG:4326).</translation>
@@ -1664,6 +2549,26 @@
       <translation>La base de données d'authentification de QGIS est verrouillée : saisissez son mot de passe principal pour utiliser les identifiants enregistrés.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The RS-Server API key was refused by the check service: it is wrong, revoked or expired. Create a new key and edit the connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The RS-Server session cookie was refused: it has expired or was signed out. Sign in to RS-Server in the browser again and paste the new session cookie.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>The STAC API refused access with these credentials.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>The STAC API refused the credentials of this connection: check its key or token.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>The Terrascope sign-in did not succeed. You can close this tab and go back to QGIS.</source>
       <translation>La connexion à Terrascope n'a pas abouti. Vous pouvez fermer cet onglet et revenir à QGIS.</translation>
@@ -1677,6 +2582,11 @@
       <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>The Terrascope sign-in was refused: {reason}</source>
       <translation>La connexion à Terrascope a été refusée : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>The UAC endpoint that tells the key's user and roles.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -1824,9 +2734,49 @@
       <translation>Le catalogue a refusé la recherche.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>The chosen files have no assets to stage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The cloud cover range is out of order: {low} % is above {high} %.</source>
       <translation>La plage de couverture nuageuse est inversée : {low} % est supérieur à {high} %.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The collection id “{id}” may only have letters, digits, '_', '-' and '.'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The collection needs an id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The collection of your catalogue that receives the files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>The collection of your catalogue that receives the staged files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The collection's extent needs a bounding box of four numbers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>The collection's own filters could not be read ({error}); the usual ones are offered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>The collections with their extents and dates</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/download_request.py" />
@@ -1909,9 +2859,29 @@
       <translation>La tâche {name} est toujours en cours : l'annuler et la retirer de la liste ?</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>The key or token of {name} is not saved on this computer: edit the connection and enter it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The layer has no features to publish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>The layer of “{label}” cannot be read.</source>
       <translation>La couche de « {label} » ne peut pas être lue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/publish_layer.py" />
+      <source>The layer {name} has no coordinate reference system: set one first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/publish_layer.py" />
+      <source>The layer {name} has no field {field}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -1942,6 +2912,16 @@
       <location filename="eo_connector/processing/algorithms.py" />
       <source>The output layer cannot be written.</source>
       <translation>La couche de sortie ne peut pas être écrite.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The owner id is empty or only has special characters: give one made of letters and digits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>The owner of your catalogue collections (letters and digits).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
@@ -1994,9 +2974,19 @@
       <translation>Le filtre de recherche {name} ne peut pas valoir {value} : {expected}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>The selected items have no assets of the chosen kinds.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
       <source>The selected products have no files of the chosen kinds.</source>
       <translation>Les produits sélectionnés n'ont aucun fichier des types choisis.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The selected results have no files to stage.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -2059,6 +3049,11 @@
       <translation>Le serveur a refusé {name} : votre session a expiré, reconnectez-vous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The server said: {explanation}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/errors.py" />
       <source>The server sent a file name that would be written outside the output folder; it was refused.</source>
       <translation>Le serveur a envoyé un nom de fichier qui serait écrit hors du dossier de sortie ; il a été refusé.</translation>
@@ -2089,7 +3084,37 @@
       <translation>La taille de {count} d'entre eux n'est pas connue à l'avance.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging job {id} failed on RS-Server: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging job {id} was dismissed on RS-Server (cancelled there): nothing more will be staged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging jobs are dismissed on RS-Server (DELETE /jobs); files already staged stay in your catalogue.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging jobs succeeded but the staged items are not in collection {collection} of your catalogue.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>The staging service answered without a job id and status.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>The staging service did not answer in JSON.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>The start date is after the end date: swap them.</source>
       <translation>La date de début est après la date de fin : inversez-les.</translation>
     </message>
@@ -2102,6 +3127,11 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>The text is not valid WKT (expected e.g. POLYGON((lon lat, ...))).</source>
       <translation>Le texte n'est pas un WKT valide (attendu par ex. : POLYGON((lon lat, ...))).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>The value of the “session” cookie of your signed-in RS-Server browser tab. Kept in the system keyring.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -2139,9 +3169,19 @@
       <translation>Ces résultats n'ont aucune emprise sur laquelle zoomer.</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>This QGIS's GDAL ({version}) cannot send a key for one URL only, and this asset needs one: download it instead (GDAL 3.6 or newer streams it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>This account has no project yet.</source>
       <translation>Ce compte n'a encore aucun projet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/assets.py" />
+      <source>This asset is in S3 storage (s3://{bucket}) and no S3 credentials are set up on this computer (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials): download its https copy instead, or set up the credentials and try again.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -2154,6 +3194,11 @@
       <translation>Ce catalogue ne propose pas de connexion dans le navigateur ; utilisez plutôt votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Thumbnails</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Tile</source>
       <translation>Tuile</translation>
@@ -2164,7 +3209,7 @@
       <translation>Identifiant de tuile</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -2179,6 +3224,11 @@
       <translation>Type</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Unknown CADIP station {station}: choose among {choices}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/config.py" />
       <source>Unknown Terrascope environment "{name}"; choose one of: {choices}.</source>
       <translation>Environnement Terrascope inconnu « {name} » ; choisissez parmi : {choices}.</translation>
@@ -2187,6 +3237,11 @@
       <location filename="eo_connector/providers/terrascope/download.py" />
       <source>Unknown kind of product file: {kinds}. Choose among: {choices}.</source>
       <translation>Type de fichier de produit inconnu : {kinds}. Choisissez parmi : {choices}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Unknown mode {mode}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -2212,6 +3267,11 @@
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Unzipping the results</source>
       <translation>Décompression des résultats</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Updating a collection</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2262,6 +3322,11 @@
       <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>Waiting for the sign-in in your web browser…</source>
       <translation>En attente de la connexion dans votre navigateur web…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>Your API key has no right on this RS-Server {service} resource (check its roles).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -2319,7 +3384,7 @@
       <translation>un intervalle est une paire (minimum, maximum) ; utilisez None pour une borne ouverte.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>any</source>
       <translation>indifférent</translation>
     </message>
@@ -2334,9 +3399,24 @@
       <translation>des collections</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>comma-separated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>dissolved {count} features into one</source>
       <translation>fusion de {count} entités en une seule</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>e.g. -datetime</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>e.g. 2024-01-15</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -2347,6 +3427,21 @@
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>e.g. My {platform} account</source>
       <translation>p. ex. Mon compte {platform}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>exact, or with * wildcards</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>from the key</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
@@ -2404,6 +3499,11 @@
       <translation>de modification</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>no</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>no details given</source>
       <translation>aucun détail fourni</translation>
@@ -2417,6 +3517,11 @@
       <location filename="eo_connector/core/aoi.py" />
       <source>no polygons</source>
       <translation>aucun polygone</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>no reason given</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -2449,6 +3554,11 @@
       <translation>de recherche</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>simplified from {before} to {after} vertices</source>
       <translation>simplification de {before} à {after} sommets</translation>
@@ -2469,9 +3579,19 @@
       <translation>fichier de configuration terracatalogueclient</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>the server's</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>unknown</source>
       <translation>inconnu</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/assets.py" />
+      <source>unknown type</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -2499,6 +3619,11 @@
       <translation>utilisez un nombre entier de produits, ou None pour tous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>you@example.com</source>
       <translation>vous@example.com</translation>
@@ -2509,7 +3634,7 @@
       <translation>{count} collections correspondent.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>{count} files downloaded</source>
       <translation>{count} fichiers téléchargés</translation>
     </message>
@@ -2517,6 +3642,36 @@
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>{count} files, {size} in total.</source>
       <translation>{count} fichiers, {size} au total.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>{count} filters of this collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{count} items checked and ready to send.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{count} items found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>{count} items into collection {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{count} items of {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{count} items removed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -2534,6 +3689,11 @@
       <translation>{count} couches chargées dans le groupe {name}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{count} of {total} items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
       <source>{count} of {total} products</source>
       <translation>{count} produits sur {total}</translation>
@@ -2542,6 +3702,11 @@
       <location filename="eo_connector/qgis_glue/catalogue_search.py" />
       <source>{count} of {total} results</source>
       <translation>{count} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{count} problems: nothing was sent.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -2564,9 +3729,60 @@
       <translation>{count} fichiers de résultats prêts</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>{count} results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{count} staged items are in {collection}: see the Catalogue tab to download or open them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>{count} staged items in {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{id}
+platform {platform}, {start} – {end}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{id} ({count} items)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>{id}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{item}/{asset} is only in S3 storage ({href}): it is left out; open it as a layer where S3 credentials are set up.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{message}; {skipped} left out (only in S3 storage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>{name} (#{id})</source>
       <translation>{name} (n° {id})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>{name} (at most)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>{name} (from)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -2579,6 +3795,11 @@
       <translation>{name} ({platform})</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>{name} added, read in place from the server.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/core/download_request.py" />
       <source>{name} cannot be written to the output folder ({reason}); choose another folder, then resume.</source>
       <translation>Impossible d'écrire {name} dans le dossier de sortie ({reason}) ; choisissez un autre dossier, puis reprenez.</translation>
@@ -2587,6 +3808,11 @@
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>{name} started: follow it in the Jobs section.</source>
       <translation>{name} lancé : suivez-le dans la section Tâches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{name}: follow it in the Jobs section; the staged items will show in the Catalogue tab.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/core/polling.py" />
@@ -2634,9 +3860,49 @@
       <translation>{sentence} Réponse du serveur : {explanation}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{sent} items published into {collection}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{service} answered the search with something that is not a list of items.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{service} did not answer in JSON: is {url} a STAC API?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{service} has no item search.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>{service} search in {collection}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{service} service root</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>{shown} items shown before the search stopped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>{shown} of {total} results</source>
       <translation>{shown} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{shown} of {total} {noun}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -2652,6 +3918,36 @@
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>{status} — the catalogue lists {count} collections.</source>
       <translation>{status} — le catalogue compte {count} collections.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{text} The server refused {count}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{text} · {count} roles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{text} — {count} roles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>{title} — {count} collections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>{total} items match</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <source>{total} items match — {shown} shown, more coming…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -2674,9 +3970,39 @@
       <translation>{total} résultats correspondent — {shown} affichés</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{url} does not answer as an RS-Server: it has no STAC catalogue at {catalog}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{url} does not answer as an RS-Server: its catalogue has no STAC item search.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>{url} is a STAC catalogue without item search: EO Connector needs a STAC API.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{url} is not a STAC API (its landing page has no links).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{url} is not a STAC API (no landing page).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>{value} %</source>
       <translation>{value} %</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/assets.py" />
+      <source>“{name}” ({media}) cannot be opened in place: GDAL streams GeoTIFF/COG, Zarr and vector files. Download it instead.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -143,7 +143,7 @@ class StacService:
                          {"rel": "root", "type": "application/json", "href": root + "/"},
                          {"rel": "parent", "type": "application/json", "href": root + "/"},
                          {"rel": "items", "type": "application/geo+json", "href": f"{root}/collections/{shown}/items"}
-                         ] + [l for l in data.get("links", []) if l.get("rel") == "license"]
+                         ] + [link for link in data.get("links", []) if link.get("rel") == "license"]
         return data
 
     def list_collections(self, request: Request) -> Response:

@@ -52,8 +52,8 @@ class CatalogConsole(_Service):
         return self._call("RS-Server collections", lambda client: client.catalog_collections())
 
     def add_collection(self, collection: Dict[str, Any]):
-        from .publishing import validate_collection
         from ...core.errors import InvalidInput
+        from .publishing import validate_collection
 
         problems = validate_collection(collection)
         if problems:
@@ -67,8 +67,8 @@ class CatalogConsole(_Service):
         return self._call("RS-Server remove collection", lambda client: client.remove_collection(collection_id))
 
     def add_item(self, collection_id: str, item: Dict[str, Any]):
-        from .publishing import validate_item
         from ...core.errors import InvalidInput
+        from .publishing import validate_item
 
         problems = validate_item(item)
         if problems:
@@ -89,11 +89,10 @@ class CatalogConsole(_Service):
                       dry_run: bool = False):
         """Publish a vector layer's features as items of a collection (asset_field: an attribute holding each
         feature's asset href, or ""). dry_run=True returns the checked plan without sending (plan.preview())."""
-        from ...qgis_glue.publish_layer import features_of_layer
         from ...core.errors import InvalidInput
         from .publishing import items_from_features, publish
 
-        plan = items_from_features(features_of_layer(layer, id_field, asset_field), collection_id,
+        plan = items_from_features(self.runtime.layer_features(layer, id_field, asset_field), collection_id,
                                    datetime_field=datetime_field, default_datetime=default_datetime)
         if dry_run:
             return plan

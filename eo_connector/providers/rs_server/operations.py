@@ -220,7 +220,7 @@ def _fix_links(client: RsServerClient, items: List[dict]) -> List[dict]:
     for item in items:
         service = "auxip" if "aux" in str(item.get("collection", "")).lower() else "cadip"
         root = client.service(service).root_url.rstrip("/")
-        links = [l for l in item.get("links") or [] if l.get("rel") not in ("root", "collection")]
+        links = [link for link in item.get("links") or [] if link.get("rel") not in ("root", "collection")]
         links += [{"rel": "root", "href": root + "/", "type": "application/json"},
                   {"rel": "collection", "href": f"{root}/collections/{item.get('collection')}",
                    "type": "application/json"}]

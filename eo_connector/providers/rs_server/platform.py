@@ -11,7 +11,8 @@ from ...core.models import Connection
 from ...core.platform import Capability, ConnectionForm, Field, FieldKind, Platform
 from ...core.progress import Progress
 from ..stac.filters import fixed_fields, queryable_fields, search_body
-from . import API_KEY, CLUSTER, COOKIE, HYBRID, LOCAL, PLATFORM as PLATFORM_ID, SERVICES
+from . import API_KEY, CLUSTER, COOKIE, HYBRID, LOCAL, SERVICES
+from . import PLATFORM as PLATFORM_ID
 from .operations import operations
 from .session import Session
 
@@ -192,7 +193,7 @@ class RsServerPlatform(Platform):
             text = tr("Signed in as {user} — owner {owner}", user=account["user"], owner=account.get("owner"))
         roles = account.get("roles") or []
         if roles:
-            text = tr("{text} — {count} roles", text=text, count=len(roles))
+            text = tr("{status} — {count} roles", status=text, count=len(roles))
         return text
 
     # -- catalogue

@@ -8,23 +8,16 @@ is the same for the dock, the console and the tests.
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass
+from typing import Any, Dict, List, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from ...core.errors import EOError, InvalidInput
 from ...core.i18n import tr
+from ...core.models import FeatureValues as FeatureInput
 from ..stac.items import geometry_bbox
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-
-
-@dataclass
-class FeatureInput:
-    id: str
-    geometry: Optional[Dict[str, Any]]
-    attributes: Dict[str, Any] = field(default_factory=dict)
-    asset: str = ""  # an https:// or s3:// href, or "" for none
 
 
 @dataclass

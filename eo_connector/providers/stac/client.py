@@ -222,7 +222,7 @@ class StacApi:
             seen.add(url)
             page = self.get_json(url, progress=progress) or {}
             found.extend(page.get("collections", []))
-            url = next((l["href"] for l in page.get("links", []) if l.get("rel") == "next"), None)
+            url = next((link["href"] for link in page.get("links", []) if link.get("rel") == "next"), None)
         return found
 
     def collections(self, progress: Optional[Progress] = None) -> List[Collection]:
@@ -258,7 +258,7 @@ class StacApi:
 
     @staticmethod
     def next_request(page: dict, previous: SearchRequest) -> Optional[SearchRequest]:
-        link = next((l for l in page.get("links", []) if l.get("rel") == "next"), None)
+        link = next((link for link in page.get("links", []) if link.get("rel") == "next"), None)
         if not link or not link.get("href"):
             return None
         method = (link.get("method") or "GET").upper()

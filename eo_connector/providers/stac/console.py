@@ -128,10 +128,12 @@ class StacConsoleCatalogue:
     def open_asset(self, item: Item, asset_key: str):
         """Add an asset as a layer streamed in place (COG/GeoTIFF, Zarr, vector files), with this connection's
         credentials sent for that URL only; returns the layer (a sentence as EOError when it cannot be streamed)."""
-        from ...qgis_glue.streaming import add_streamed_asset
+        if asset_key not in item.assets:
+            from ...core.errors import InvalidInput
 
+            raise InvalidInput(f"Item {item.id} has no asset {asset_key}: it has {', '.join(item.assets)}.")
         headers = self._call("Asset credentials", lambda client: client.asset_headers(item.assets[asset_key].href))
-        return add_streamed_asset(item, asset_key, headers, connection_id=self.connection.id)
+        return self.runtime.add_streamed_asset(item, asset_key, headers, connection_id=self.connection.id)
 
 
 def console_functions(platform, runtime) -> dict:

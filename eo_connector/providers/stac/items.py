@@ -50,8 +50,8 @@ def item_from_stac(feature: Dict[str, Any], provider: str = "") -> Item:
         sizes = [a.size for a in assets.values() if a.size]
         if sizes:
             properties["size"] = sum(sizes)
-    properties["stac_links"] = [l for l in feature.get("links") or [] if isinstance(l, dict)
-                                and l.get("rel") in ("self", "collection", "root", "parent")]
+    properties["stac_links"] = [link for link in feature.get("links") or [] if isinstance(link, dict)
+                                and link.get("rel") in ("self", "collection", "root", "parent")]
     if feature.get("bbox"):
         properties["bbox"] = feature["bbox"]
     return Item(id=str(feature.get("id") or ""), geometry=feature.get("geometry"), datetime=when,
@@ -92,7 +92,7 @@ def item_to_stac(item: Item, *, collection: Optional[str] = None, root_url: str 
         assets[key] = data
     collection = collection or item.collection
     links = list(copy.deepcopy(item.properties.get("stac_links") or []))
-    rels = {l.get("rel") for l in links}
+    rels = {link.get("rel") for link in links}
     if "root" not in rels:
         links.append({"rel": "root", "href": root_url or "./", "type": "application/json"})
     if "collection" not in rels and collection:

@@ -12,8 +12,8 @@ import os
 from typing import Optional, Tuple
 from urllib.parse import urlsplit
 
-from ...core.i18n import tr
-from ...core.models import Asset
+from .i18n import tr
+from .models import Asset
 
 RASTER, VECTOR, NONE = "raster", "vector", ""
 _RASTER_TYPES = ("image/tiff", "image/geotiff", "image/jp2", "application/x-zarr", "application/vnd+zarr")
