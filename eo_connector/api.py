@@ -233,10 +233,17 @@ class ConsoleRuntime:
         return services.connections().add(connection)
 
     def add_streamed_asset(self, item, asset_key: str, headers: Dict[str, str], connection_id: str = ""):
-        """An item's asset added as a layer read in place (GDAL /vsicurl/, credentials for that URL only)."""
-        from .qgis_glue.streaming import add_streamed_asset
+        """An item's asset added as a layer read in place (GDAL /vsicurl/, credentials for that URL only); GDAL's
+        first reads happen in a task while QGIS keeps responding."""
+        from qgis.core import QgsProject
 
-        return add_streamed_asset(item, asset_key, headers, connection_id)
+        from .qgis_glue.streaming import layer_of, prepare_stream
+
+        prepared = _wait_for_task("Opening an asset in place", lambda progress: prepare_stream(item, asset_key,
+                                                                                                headers))
+        layer = layer_of(*prepared, item.assets[asset_key].href, connection_id)
+        QgsProject.instance().addMapLayer(layer)
+        return layer
 
     def layer_features(self, layer, id_field: str = "", asset_field: str = "", selected_only: bool = False):
         """A vector layer's features as plain values in EPSG:4326 (for publishing them)."""

@@ -1,13 +1,19 @@
 """Cloud-native assets opened in place as layers: GDAL's /vsicurl/ (and /vsis3/ where S3 credentials exist).
 
-The connection's key or token is handed to GDAL for that one URL only (GDAL_HTTP_HEADERS as a path-specific option,
-GDAL 3.6 and later: Debian 12 has 3.6, Debian 13 3.10), in this process's memory: the layer's source in the project is
-the plain URL, never a credential. When a project is opened again, `restore_credentials` hands the credentials back
-to GDAL for the streamed layers of connections the user still has. A GDAL older than 3.6 cannot scope a header to a
-URL: a public asset still streams, one that needs the key is refused with a sentence (download it instead).
+The connection's key or token is handed to GDAL for that one URL only (GDAL_HTTP_HEADERS set as a path-specific
+option, VSISetPathSpecificOption), in this process's memory: the layer's source in the project is the plain URL, never
+a credential. When a project is opened again, `restore_credentials` hands the credentials back to GDAL for the
+streamed layers of connections the user still has.
+
+Which GDAL honours it: GDAL 3.10 (Debian 13, QGIS 3.40) sends the header for that path only; GDAL 3.6 (Debian 12) has
+VSISetPathSpecificOption but its /vsicurl/ reads GDAL_HTTP_HEADERS from the global configuration only, so a
+path-specific header is silently not sent. Rather than guess from version numbers, `scoped_headers_work()` asks GDAL
+once per QGIS session: a HEAD through /vsicurl/ to a throw-away server on 127.0.0.1 that answers only when the header
+came. Where it does not, a public asset still streams and one that needs the key is refused with a sentence
+(download it instead) -- the key is never set globally, where GDAL would send it to every server.
 """
 
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, Optional, Tuple
 
 from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
@@ -21,11 +27,53 @@ from .layers import PROPERTY
 
 CONNECTION = PROPERTY + "stream_connection"
 HREF = PROPERTY + "stream_href"
-SCOPED_HEADERS_VERSION = 3060000
+
+
+_probed: Dict[str, bool] = {}
 
 
 def can_scope_headers() -> bool:
-    return hasattr(gdal, "SetPathSpecificOption") and int(gdal.VersionInfo("VERSION_NUM")) >= SCOPED_HEADERS_VERSION
+    """Whether this GDAL sends a header set for one path only (asked once: see the module's text)."""
+    if "answer" not in _probed:
+        _probed["answer"] = hasattr(gdal, "SetPathSpecificOption") and scoped_headers_work()
+    return _probed["answer"]
+
+
+def scoped_headers_work() -> bool:
+    import http.server
+    import threading
+    import uuid
+
+    token = uuid.uuid4().hex
+
+    class Probe(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):  # noqa: N802
+            ok = self.headers.get("X-EO-Probe") == token
+            self.send_response(200 if ok else 401)
+            self.send_header("Content-Length", "1" if ok else "0")
+            self.end_headers()
+
+        do_GET = do_HEAD  # noqa: N815
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Probe)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    path = f"/vsicurl/http://127.0.0.1:{server.server_address[1]}/probe-{token}.bin"
+    try:
+        gdal.SetPathSpecificOption(path, "GDAL_HTTP_HEADERS", f"X-EO-Probe: {token}")
+        found = gdal.VSIStatL(path) is not None
+    except Exception as err:  # noqa: BLE001 (GDAL's exception mode or not: the answer is "no")
+        logger.info("GDAL path-specific header probe failed: %s", err)
+        found = False
+    finally:
+        gdal.SetPathSpecificOption(path, "GDAL_HTTP_HEADERS", None)
+        server.shutdown()
+        server.server_close()
+    logger.info("GDAL %s %s a header set for one path only", gdal.__version__, "sends" if found else "does not send")
+    return found
 
 
 def scope(path: str) -> str:
@@ -41,7 +89,7 @@ def give_credentials(path: str, headers: Dict[str, str]) -> None:
         return
     if not can_scope_headers():
         raise InvalidInput(tr("This QGIS's GDAL ({version}) cannot send a key for one URL only, and this asset needs "
-                              "one: download it instead (GDAL 3.6 or newer streams it).",
+                              "one: download it instead (a QGIS with GDAL 3.10 streams it).",
                               version=gdal.__version__))
     for value in headers.values():
         register_secret(value)
@@ -54,9 +102,10 @@ def forget_credentials(path: str) -> None:
         gdal.SetPathSpecificOption(scope(path), "GDAL_HTTP_HEADERS", None)
 
 
-def open_streamed(item: Item, asset_key: str, headers: Dict[str, str], connection_id: str = ""):
-    """The layer of one asset read in place (not added to the project); InvalidInput with the reason when the asset
-    cannot be streamed, EOError when GDAL cannot open it."""
+def prepare_stream(item: Item, asset_key: str, headers: Dict[str, str]) -> Tuple[str, str, str]:
+    """In a worker thread: check the asset can be streamed, give GDAL its credentials for that URL only and open it
+    once (GDAL keeps what it read, so the layer then opens at once on the GUI thread). Returns (kind, GDAL path,
+    layer name); InvalidInput with the reason when it cannot be streamed, EOError when GDAL cannot open it."""
     asset = item.assets.get(asset_key)
     if asset is None:
         raise InvalidInput(tr("Item {item} has no asset {asset}.", item=item.id, asset=asset_key))
@@ -64,21 +113,36 @@ def open_streamed(item: Item, asset_key: str, headers: Dict[str, str], connectio
     if reason:
         raise InvalidInput(reason)
     give_credentials(path, headers)
-    name = f"{item.id} — {asset.title or asset_key}"
+    opened = None
+    try:
+        opened = gdal.OpenEx(path, gdal.OF_RASTER if kind == RASTER else gdal.OF_VECTOR)
+    except RuntimeError as err:  # GDAL's exception mode
+        logger.info("streaming %s failed: %s", asset.href, err)
+    if opened is None:
+        raise EOError(tr("GDAL could not open “{name}” in place (the server may not allow byte ranges, or refused "
+                         "the credentials): download it instead.", name=asset.title or asset_key),
+                      details=gdal.GetLastErrorMsg())
+    opened = None
+    return kind, path, f"{item.id} — {asset.title or asset_key}"
+
+
+def layer_of(kind: str, path: str, name: str, href: str, connection_id: str = ""):
+    """On the GUI thread: the layer of a prepared stream, remembering (not in clear) where its credentials come
+    from: the connection id and the asset's URL."""
     layer = QgsRasterLayer(path, name, "gdal") if kind == RASTER else QgsVectorLayer(path, name, "ogr")
     if not layer.isValid():
-        error = layer.error().summary() if layer.error() else ""
-        logger.info("streaming %s failed: %s", asset.href, error)
-        raise EOError(tr("GDAL could not open “{name}” in place (the server may not allow byte ranges, or the key was "
-                         "refused): download it instead.", name=asset.title or asset_key), details=error)
+        raise EOError(tr("QGIS could not open “{name}” in place: download it instead.", name=name),
+                      details=layer.error().summary() if layer.error() else "")
     layer.setCustomProperty(CONNECTION, connection_id)
-    layer.setCustomProperty(HREF, asset.href)
+    layer.setCustomProperty(HREF, href)
     return layer
 
 
 def add_streamed_asset(item: Item, asset_key: str, headers: Dict[str, str], connection_id: str = "",
                        project: Optional[QgsProject] = None):
-    layer = open_streamed(item, asset_key, headers, connection_id)
+    """prepare_stream then layer_of, added to the project (the console's path; the dock prepares in a task)."""
+    kind, path, name = prepare_stream(item, asset_key, headers)
+    layer = layer_of(kind, path, name, item.assets[asset_key].href, connection_id)
     (project or QgsProject.instance()).addMapLayer(layer)
     return layer
 

@@ -75,24 +75,30 @@ class AssetActions:
             return
         self.show_message(tr("Opening {asset} in place…", asset=key))
 
-        def credentials(progress):
+        def prepare(progress):
+            from ...qgis_glue.streaming import prepare_stream
+
             with self.connections.open_client(connection) as client:
-                return client.asset_headers(item.assets[key].href)
+                headers = client.asset_headers(item.assets[key].href)
+            return prepare_stream(item, key, headers)
 
-        run_in_background(self, tr("Credentials for {asset}", asset=key), credentials,
-                          lambda headers, error: self._open(item, key, connection, headers, error))
+        run_in_background(self, tr("Opening {asset} in place", asset=key), prepare,
+                          lambda prepared, error: self._open(item, key, connection, prepared, error))
 
-    def _open(self, item, key, connection, headers, error):
+    def _open(self, item, key, connection, prepared, error):
         if error is not None:
             self.show_message(str(error), error=True)
             return
-        from ...qgis_glue.streaming import add_streamed_asset
+        from qgis.core import QgsProject
+
+        from ...qgis_glue.streaming import layer_of
 
         try:
-            layer = add_streamed_asset(item, key, headers or {}, connection.id)
+            layer = layer_of(*prepared, item.assets[key].href, connection.id)
         except EOError as err:
             self.show_message(str(err), error=True)
             return
+        QgsProject.instance().addMapLayer(layer)
         self.show_message(tr("{name} added, read in place from the server.", name=layer.name()))
         self.layerAdded.emit(layer)
 
