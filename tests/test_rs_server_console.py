@@ -138,6 +138,7 @@ def test_streaming_sends_the_key_for_that_url_only_and_never_into_the_project(rs
 
 def test_processing_search_download_cadip_and_staging(rs, qgis_processing, tmp_path):
     import processing
+
     from eo_connector.processing.provider import EOConnectorProvider
 
     provider = EOConnectorProvider()
@@ -180,8 +181,9 @@ def test_a_restart_in_the_middle_of_a_staging_job(memory_keyring, rs_emulator_fa
     api.add_rs_server_connection("rs", emulator.url, api_key=DEMO_KEY, check_url=emulator.check_url)
     sessions = list(api.rs_server().get_cadip_client().search(limit=1, max_items=1))
     job = api.rs_server().get_staging_client().run_staging(sessions, "s1_restart")
-    from qgis.PyQt.QtCore import QCoreApplication
     import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
 
     deadline = time.monotonic() + 20
     while not job.record.remote.get("jobs") and time.monotonic() < deadline:
@@ -218,8 +220,9 @@ def test_cancelling_a_staging_job_dismisses_it_and_failures_are_said(memory_keyr
     api.add_rs_server_connection("rs", emulator.url, api_key=DEMO_KEY, check_url=emulator.check_url)
     sessions = list(api.rs_server().get_cadip_client().search(limit=1, max_items=1))
     job = api.rs_server().get_staging_client().run_staging(sessions, "s1_cancel")
-    from qgis.PyQt.QtCore import QCoreApplication
     import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
 
     deadline = time.monotonic() + 20
     while not emulator.recorded("^/jobs/", "GET") and time.monotonic() < deadline:

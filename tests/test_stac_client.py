@@ -79,10 +79,14 @@ def test_queryables_become_fields_and_cql2():
                              "eo:cloud_cover": {"type": "number", "minimum": 0},
                              "published": {"type": "string", "format": "date-time"},
                              "tile": {"type": "string"}, "datetime": {"type": "string"}}}
-    fields = {f.name[len(QUERYABLE_PREFIX):]: f for f in queryable_fields(schema)}
+    fields = {f.name.split(":", 1)[1]: f for f in queryable_fields(schema)}
     assert set(fields) == {"platform", "eo:cloud_cover", "published", "tile"}
-    assert fields["platform"].kind == FieldKind.CHOICE and fields["eo:cloud_cover"].kind == FieldKind.FLOAT
-    values = {"q:platform": "S1A", "q:eo:cloud_cover": 30.0, "q:tile": "31*", "q:published": "2024-01-02",
+    assert fields["platform"].kind == FieldKind.CHOICE and fields["eo:cloud_cover"].name == "qmax:eo:cloud_cover"
+    assert fields["platform"].name == QUERYABLE_PREFIX + "platform"
+    with pytest.raises(InvalidInput, match="is not a number"):
+        cql2_from_values({"qmax:eo:cloud_cover": "lots"}, list(fields.values()))
+    assert cql2_from_values({"qmax:eo:cloud_cover": ""}, list(fields.values())) is None
+    values = {"q:platform": "S1A", "qmax:eo:cloud_cover": "30", "q:tile": "31*", "qfrom:published": "2024-01-02",
               "filter": '{"op": "=", "args": [{"property": "x"}, 1]}'}
     expression = cql2_from_values(values, list(fields.values()))
     assert expression["op"] == "and" and len(expression["args"]) == 5
@@ -181,8 +185,8 @@ def test_plain_stac_platform_on_a_public_catalogue(rs_emulator, rs_ctx):
     client = STAC.client(rs_ctx, connection)
     with client.http:
         fields = STAC.queryable_fields(client, "sentinel-2-l2a-demo")
-        assert any(f.name == "q:eo:cloud_cover" for f in fields)
-        pages = list(STAC.search(client, "sentinel-2-l2a-demo", {"q:eo:cloud_cover": 20.0, "limit": 5}, AOI,
+        assert any(f.name == "qmax:eo:cloud_cover" for f in fields)
+        pages = list(STAC.search(client, "sentinel-2-l2a-demo", {"qmax:eo:cloud_cover": "20", "limit": 5}, AOI,
                                  Progress(), fields=fields))
         items = [i for p in pages for i in p.items]
         assert items and all(i.properties["eo:cloud_cover"] <= 20 for i in items)

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -81,7 +82,9 @@ class PublishTab(QWidget):
         self.collectionCombo = QComboBox(self)
         self.collectionCombo.setEditable(True)
         self.collectionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.collectionCombo.setMinimumContentsLength(8)
+        self.collectionCombo.setMinimumContentsLength(4)
+        self.collectionCombo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.collectionCombo.setMinimumWidth(90)
         row.addWidget(QLabel(tr("Collection"), self))
         row.addWidget(self.collectionCombo, 1)
         layout.addLayout(row)

@@ -74,7 +74,7 @@ class StationsTab(QWidget):
         self.targetEdit.setToolTip(tr("The collection of your catalogue that receives the staged files"))
         stage.addRow(tr("Into"), self.targetEdit)
         layout.addLayout(stage)
-        stage_buttons = QHBoxLayout()
+        stage_buttons = QVBoxLayout()
         self.stageButton = QPushButton(tr("Stage ticked files"), self)
         self.stageAllButton = QPushButton(tr("Stage the whole search"), self)
         self.stageAllButton.setToolTip(tr("Send the search itself (by reference): the server stages all it finds"))

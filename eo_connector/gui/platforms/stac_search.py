@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
@@ -58,7 +59,9 @@ class StacSearchSection(AssetActions, QWidget):
         self.collectionCombo = QComboBox(self)
         self.collectionCombo.setEditable(True)
         self.collectionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.collectionCombo.setMinimumContentsLength(8)
+        self.collectionCombo.setMinimumContentsLength(4)
+        self.collectionCombo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.collectionCombo.setMinimumWidth(90)
         self.collectionCombo.lineEdit().setPlaceholderText(tr("Collection id"))
         row.addWidget(self.collectionCombo, 1)
         self.browseButton = QPushButton(tr("Browse…"), self)
@@ -70,7 +73,7 @@ class StacSearchSection(AssetActions, QWidget):
         layout.addWidget(self.filtersLabel)
         self.filters = FieldForm(self.fields, self, advanced_key="eo_connector/dock/stac_more_filters")
         layout.addWidget(self.filters)
-        self.bboxOnlyCheck = QCheckBox(tr("Bounding box of the area only"), self)
+        self.bboxOnlyCheck = QCheckBox(tr("Box of the area only"), self)
         self.bboxOnlyCheck.setToolTip(tr("Search with the box around the area of interest instead of its outline"))
         layout.addWidget(self.bboxOnlyCheck)
         self.aoiLabel = QLabel(self)

@@ -12,7 +12,9 @@ from ...core.i18n import tr
 from ...core.platform import Field, FieldKind
 from .client import search_parameters
 
-QUERYABLE_PREFIX = "q:"  # field names of queryables, apart from the fixed ones
+QUERYABLE_PREFIX = "q:"  # field names of queryables (equal, or like with * wildcards), apart from the fixed ones
+MAX_PREFIX = "qmax:"  # a number queryable: at most this (typed as text: empty means any)
+FROM_PREFIX = "qfrom:"  # a date queryable: from this day on
 SKIPPED = ("geometry", "datetime", "id", "collection", "start_datetime", "end_datetime")
 METHODS = (("", "auto"), ("GET", "GET"), ("POST", "POST"))
 
@@ -46,11 +48,10 @@ def queryable_fields(schema: Dict[str, Any]) -> List[Field]:
             choices = [("", tr("any"))] + [(value, str(value)) for value in spec["enum"]]
             found.append(Field(key, title, FieldKind.CHOICE, "", tuple(choices), help=name))
         elif kind in ("number", "integer"):
-            found.append(Field(key, tr("{name} (at most)", name=title), FieldKind.FLOAT if kind == "number"
-                               else FieldKind.INT, None, minimum=spec.get("minimum"), maximum=spec.get("maximum"),
-                               help=name))
+            found.append(Field(MAX_PREFIX + name, tr("{name} (at most)", name=title), FieldKind.TEXT, "",
+                               placeholder=tr("any"), help=name))
         elif kind == "string" and spec.get("format") in ("date-time", "date"):
-            found.append(Field(key, tr("{name} (from)", name=title), FieldKind.DATE, None, help=name))
+            found.append(Field(FROM_PREFIX + name, tr("{name} (from)", name=title), FieldKind.DATE, None, help=name))
         elif kind == "boolean":
             found.append(Field(key, title, FieldKind.CHOICE, "", (("", tr("any")), (True, tr("yes")),
                                                                    (False, tr("no"))), help=name))
@@ -64,16 +65,18 @@ def cql2_from_values(values: Dict[str, Any], fields: List[Field]) -> Optional[Di
     """The queryable fields' values (and the free CQL2-JSON filter) as one CQL2-JSON expression."""
     args = []
     for field in fields:
-        if not field.name.startswith(QUERYABLE_PREFIX):
-            continue
+        prefix = next((p for p in (MAX_PREFIX, FROM_PREFIX, QUERYABLE_PREFIX) if field.name.startswith(p)), "")
         value = values.get(field.name)
-        if value in (None, "", ()) or (field.kind in (FieldKind.INT, FieldKind.FLOAT) and value == 0
-                                       and field.minimum is None):
+        if not prefix or value in (None, "", ()):
             continue
-        prop = {"property": field.name[len(QUERYABLE_PREFIX):]}
-        if field.kind in (FieldKind.INT, FieldKind.FLOAT):
-            args.append({"op": "<=", "args": [prop, value]})
-        elif field.kind == FieldKind.DATE:
+        prop = {"property": field.name[len(prefix):]}
+        if prefix == MAX_PREFIX:
+            try:
+                number = float(str(value).replace(",", "."))
+            except ValueError:
+                raise InvalidInput(tr("{name}: “{value}” is not a number.", name=field.label, value=value)) from None
+            args.append({"op": "<=", "args": [prop, int(number) if number.is_integer() else number]})
+        elif prefix == FROM_PREFIX:
             args.append({"op": ">=", "args": [prop, {"timestamp": _day(value) + "T00:00:00Z"}]})
         elif field.kind == FieldKind.TEXT and ("*" in str(value) or "%" in str(value)):
             args.append({"op": "like", "args": [prop, str(value).replace("*", "%")]})
