@@ -19,7 +19,7 @@
       <translation>(cliquez sur ↻)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>1 item matches</source>
       <translation type="unfinished" />
     </message>
@@ -114,7 +114,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>AUXIP auxiliary data</source>
       <translation type="unfinished" />
     </message>
@@ -144,7 +144,7 @@
       <translation>Ajouter à la carte l'aperçu WMS des résultats sélectionnés</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Add the chosen asset as a layer read from the server (COG, Zarr, vector files), without downloading it</source>
       <translation type="unfinished" />
     </message>
@@ -204,7 +204,7 @@
       <translation>Interrogation du catalogue…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Asset</source>
       <translation type="unfinished" />
     </message>
@@ -214,7 +214,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Asset href from</source>
       <translation type="unfinished" />
     </message>
@@ -229,17 +229,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Assets of the current item</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Assets of {item}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/providers/stac/assets.py" />
+      <location filename="eo_connector/core/streaming.py" />
       <source>Assets served by {scheme}:// cannot be opened in place: download them.</source>
       <translation type="unfinished" />
     </message>
@@ -289,19 +289,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Block</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
-      <source>Bounding box of the area only</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Bounding box only</source>
       <translation>Rectangle englobant uniquement</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Box of the area only</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -344,12 +344,12 @@
       <translation>Parcourir les collections du catalogue (titre, plateforme, dates, résumé)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Browse…</source>
       <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>CADIP sessions</source>
       <translation type="unfinished" />
     </message>
@@ -404,7 +404,7 @@
       <translation>Recherche dans le catalogue</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Ch.</source>
       <translation type="unfinished" />
     </message>
@@ -534,7 +534,7 @@
       <translation>Recherche de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection</source>
       <translation>Collection</translation>
     </message>
@@ -549,17 +549,17 @@
       <translation>Identifiant de la collection (urn:eop:…)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection {id} created.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection {id} removed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection {id} updated.</source>
       <translation type="unfinished" />
     </message>
@@ -614,7 +614,7 @@
       <translation>Décompte des produits…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Creating a collection</source>
       <translation type="unfinished" />
     </message>
@@ -626,11 +626,6 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Credentials</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
-      <source>Credentials for {asset}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -689,7 +684,7 @@
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Date from</source>
       <translation type="unfinished" />
     </message>
@@ -714,7 +709,7 @@
       <translation>Descendante</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Description</source>
       <translation type="unfinished" />
     </message>
@@ -739,7 +734,7 @@
       <translation>Télécharger</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download checked</source>
       <translation type="unfinished" />
     </message>
@@ -759,17 +754,17 @@
       <translation>Télécharger des produits</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Download started: follow it in the Jobs section.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download the checked assets of the current item and load them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download the chosen assets of the selected items</source>
       <translation type="unfinished" />
     </message>
@@ -819,7 +814,7 @@
       <translation>Télécharge les types de fichiers choisis des produits (par exemple la sortie de « Recherche de produits Terrascope », ou les entités qui y sont sélectionnées) dans &lt;dossier&gt;/&lt;identifiant du produit&gt;/&lt;fichier&gt;, en parallèle et avec reprise, tailles vérifiées, puis charge les rasters et les vecteurs comme couches, un groupe par produit.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download…</source>
       <translation>Télécharger…</translation>
     </message>
@@ -844,12 +839,12 @@
       <translation>EPSG:4326 — WGS 84 longitude/latitude</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Edit collection</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Edit…</source>
       <translation type="unfinished" />
     </message>
@@ -1020,7 +1015,7 @@
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/streaming.py" />
-      <source>GDAL could not open “{name}” in place (the server may not allow byte ranges, or the key was refused): download it instead.</source>
+      <source>GDAL could not open “{name}” in place (the server may not allow byte ranges, or refused the credentials): download it instead.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1059,7 +1054,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Id</source>
       <translation type="unfinished" />
     </message>
@@ -1134,12 +1129,12 @@
       <translation>Interrompue</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Into</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Item id from</source>
       <translation type="unfinished" />
     </message>
@@ -1224,7 +1219,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -1269,12 +1264,12 @@
       <translation>Liste des collections du catalogue…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Listing the collections of {name}</source>
       <translation>Liste des collections de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Listing the collections…</source>
       <translation type="unfinished" />
     </message>
@@ -1369,7 +1364,7 @@
       <translation>Nécessite {what}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>New collection</source>
       <translation type="unfinished" />
     </message>
@@ -1384,7 +1379,7 @@
       <translation>Nouveau projet</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>New…</source>
       <translation type="unfinished" />
     </message>
@@ -1419,7 +1414,7 @@
       <translation>Aucune zone d'intérêt : la recherche porte sur tout le catalogue.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>No area of interest: the whole collection is searched.</source>
       <translation type="unfinished" />
     </message>
@@ -1444,7 +1439,7 @@
       <translation>Aucune entité n'est sélectionnée dans la couche « {name} » : sélectionnez d'abord les entités de la zone.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>No item matches: widen the dates, the area or the filters.</source>
       <translation type="unfinished" />
     </message>
@@ -1499,7 +1494,7 @@
       <translation>Espace disque insuffisant dans {folder} : {needed} nécessaires, {free} disponibles. Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Not sent — fix these first:</source>
       <translation type="unfinished" />
     </message>
@@ -1524,7 +1519,7 @@
       <translation>Rien n'a encore été lancé sur le serveur : aucun crédit n'est dépensé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Nothing matches: widen the dates or change the platform.</source>
       <translation type="unfinished" />
     </message>
@@ -1544,7 +1539,7 @@
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Open in place</source>
       <translation type="unfinished" />
     </message>
@@ -1559,7 +1554,12 @@
       <translation>Ouvrir le dossier de sortie de la tâche</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>Opening {asset} in place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Opening {asset} in place…</source>
       <translation type="unfinished" />
     </message>
@@ -1569,7 +1569,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Or the date</source>
       <translation type="unfinished" />
     </message>
@@ -1609,7 +1609,7 @@
       <translation>Sur la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Over the area of interest ({area} km²)</source>
       <translation type="unfinished" />
     </message>
@@ -1659,7 +1659,7 @@
       <translation>Plateforme</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
@@ -1719,12 +1719,12 @@
       <translation>Publié</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Publishing items</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Publishing {count} items…</source>
       <translation type="unfinished" />
     </message>
@@ -1747,6 +1747,11 @@
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>QGIS authentication database</source>
       <translation>base de données d'authentification de QGIS</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>QGIS could not open “{name}” in place: download it instead.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1829,7 +1834,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>RS-Server {service} search</source>
       <translation type="unfinished" />
     </message>
@@ -1854,17 +1859,17 @@
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Reading a collection</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Reading the filters of {collection}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Reading the filters of {collection}…</source>
       <translation type="unfinished" />
     </message>
@@ -1884,17 +1889,17 @@
       <translation>Orbite relative (0 = toutes)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Remove</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Remove collection</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Remove collection {id} and all its items from your catalogue? This cannot be undone.</source>
       <translation type="unfinished" />
     </message>
@@ -1905,6 +1910,11 @@
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove from catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Remove items</source>
       <translation type="unfinished" />
     </message>
@@ -1912,11 +1922,6 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Remove job</source>
       <translation>Supprimer la tâche</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
-      <source>Remove selected items from the catalogue</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1934,6 +1939,11 @@
       <translation>Retirer la tâche {name} de la liste ? Ses fichiers restent dans {path}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove the selected items from your catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Remove this connection</source>
       <translation>Supprimer cette connexion</translation>
@@ -1944,7 +1954,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Removing a collection</source>
       <translation type="unfinished" />
     </message>
@@ -1954,7 +1964,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Replace items that exist</source>
       <translation type="unfinished" />
     </message>
@@ -1974,7 +1984,7 @@
       <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Roles</source>
       <translation type="unfinished" />
     </message>
@@ -2054,7 +2064,7 @@
       <translation>Scénario {name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
@@ -2074,7 +2084,7 @@
       <translation>Rechercher dans la collection sur la zone d'intérêt avec ces filtres</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Search with the box around the area of interest instead of its outline</source>
       <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
     </message>
@@ -2099,7 +2109,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
     </message>
@@ -2119,7 +2129,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Selected features only</source>
       <translation type="unfinished" />
     </message>
@@ -2129,7 +2139,7 @@
       <translation>Envoyer la zone d'intérêt et lancer le scénario</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Send the search itself (by reference): the server stages all it finds</source>
       <translation type="unfinished" />
     </message>
@@ -2164,7 +2174,7 @@
       <translation>Serveur</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Session / file</source>
       <translation type="unfinished" />
     </message>
@@ -2324,7 +2334,7 @@
       <translation>Connexion à {url}…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
@@ -2354,12 +2364,12 @@
       <translation>SCR source : {crs}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stage the whole search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stage ticked files</source>
       <translation type="unfinished" />
     </message>
@@ -2374,7 +2384,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Staging reference</source>
       <translation type="unfinished" />
     </message>
@@ -2419,12 +2429,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Stop the search; the results already listed stay</source>
       <translation>Arrêter la recherche ; les résultats déjà listés restent</translation>
     </message>
@@ -2434,7 +2444,7 @@
       <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Stopped: {shown} of {total} items shown.</source>
       <translation type="unfinished" />
     </message>
@@ -2449,7 +2459,7 @@
       <translation>Arrêté : {shown} résultats affichés.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stopped: {shown} shown.</source>
       <translation type="unfinished" />
     </message>
@@ -2759,7 +2769,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>The collection of your catalogue that receives the staged files</source>
       <translation type="unfinished" />
     </message>
@@ -2769,12 +2779,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>The collection's own filters could not be read ({error}); the usual ones are offered.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>The collections with their extents and dates</source>
       <translation type="unfinished" />
     </message>
@@ -3170,7 +3180,7 @@
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/streaming.py" />
-      <source>This QGIS's GDAL ({version}) cannot send a key for one URL only, and this asset needs one: download it instead (GDAL 3.6 or newer streams it).</source>
+      <source>This QGIS's GDAL ({version}) cannot send a key for one URL only, and this asset needs one: download it instead (a QGIS with GDAL 3.10 streams it).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3179,7 +3189,7 @@
       <translation>Ce compte n'a encore aucun projet.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/stac/assets.py" />
+      <location filename="eo_connector/core/streaming.py" />
       <source>This asset is in S3 storage (s3://{bucket}) and no S3 credentials are set up on this computer (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials): download its https copy instead, or set up the credentials and try again.</source>
       <translation type="unfinished" />
     </message>
@@ -3209,7 +3219,7 @@
       <translation>Identifiant de tuile</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -3269,7 +3279,7 @@
       <translation>Décompression des résultats</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Updating a collection</source>
       <translation type="unfinished" />
     </message>
@@ -3414,7 +3424,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>e.g. 2024-01-15</source>
       <translation type="unfinished" />
     </message>
@@ -3434,7 +3444,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>files</source>
       <translation type="unfinished" />
     </message>
@@ -3554,7 +3564,7 @@
       <translation>de recherche</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>sessions</source>
       <translation type="unfinished" />
     </message>
@@ -3589,7 +3599,7 @@
       <translation>inconnu</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/stac/assets.py" />
+      <location filename="eo_connector/core/streaming.py" />
       <source>unknown type</source>
       <translation type="unfinished" />
     </message>
@@ -3644,12 +3654,12 @@
       <translation>{count} fichiers, {size} au total.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{count} filters of this collection</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{count} items checked and ready to send.</source>
       <translation type="unfinished" />
     </message>
@@ -3704,7 +3714,7 @@
       <translation>{count} résultats sur {total}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{count} problems: nothing was sent.</source>
       <translation type="unfinished" />
     </message>
@@ -3744,7 +3754,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{id}
 platform {platform}, {start} – {end}</source>
       <translation type="unfinished" />
@@ -3795,7 +3805,7 @@ platform {platform}, {start} – {end}</source>
       <translation>{name} ({platform})</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>{name} added, read in place from the server.</source>
       <translation type="unfinished" />
     </message>
@@ -3810,8 +3820,13 @@ platform {platform}, {start} – {end}</source>
       <translation>{name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{name}: follow it in the Jobs section; the staged items will show in the Catalogue tab.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>{name}: “{value}” is not a number.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3835,7 +3850,7 @@ platform {platform}, {start} – {end}</source>
       <translation>{platform} n'a pas d'opération {kind}.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{platform} search in {collection}</source>
       <translation>Recherche {platform} dans {collection}</translation>
     </message>
@@ -3860,7 +3875,7 @@ platform {platform}, {start} – {end}</source>
       <translation>{sentence} Réponse du serveur : {explanation}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{sent} items published into {collection}.</source>
       <translation type="unfinished" />
     </message>
@@ -3890,7 +3905,7 @@ platform {platform}, {start} – {end}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{shown} items shown before the search stopped.</source>
       <translation type="unfinished" />
     </message>
@@ -3900,7 +3915,7 @@ platform {platform}, {start} – {end}</source>
       <translation>{shown} résultats sur {total}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{shown} of {total} {noun}</source>
       <translation type="unfinished" />
     </message>
@@ -3915,23 +3930,23 @@ platform {platform}, {start} – {end}</source>
       <translation>{start} – {end}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>{status} The server refused {count}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{status} · {count} roles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>{status} — the catalogue lists {count} collections.</source>
       <translation>{status} — le catalogue compte {count} collections.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
-      <source>{text} The server refused {count}:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="eo_connector/gui/platforms/rs_server.py" />
-      <source>{text} · {count} roles</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
-      <source>{text} — {count} roles</source>
+      <source>{status} — {count} roles</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3940,12 +3955,12 @@ platform {platform}, {start} – {end}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{total} items match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/stac_search.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{total} items match — {shown} shown, more coming…</source>
       <translation type="unfinished" />
     </message>
@@ -4000,7 +4015,7 @@ platform {platform}, {start} – {end}</source>
       <translation>{value} %</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/stac/assets.py" />
+      <location filename="eo_connector/core/streaming.py" />
       <source>“{name}” ({media}) cannot be opened in place: GDAL streams GeoTIFF/COG, Zarr and vector files. Download it instead.</source>
       <translation type="unfinished" />
     </message>

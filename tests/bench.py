@@ -1,6 +1,6 @@
 """`make bench`, part 1: downloading a 300-file BrightEarth result tree from the emulator with 50 ms latency per
 request (part 2, the Terrascope search, is tests/bench_terrascope.py; part 3, one large file, is bench_large_file
-below; all run from here).
+below; part 4, a 10,000-item STAC search, is tests/bench_stac.py; all run from here).
 
 Compared in the same run, on the same URLs:
 - EO Connector (the product's Downloader, run as a QgsTask while the GUI thread's stalls are measured);
@@ -83,6 +83,7 @@ class StallMeter:
 def main():
     from qgis.core import QgsApplication
 
+    from tests.bench_stac import bench_stac_search
     from tests.bench_terrascope import bench_terrascope_search
     from tests.support.scratch_profile import use_scratch_settings
 
@@ -93,6 +94,8 @@ def main():
         bench_brightearth_download(app)
         print("\n")
         bench_terrascope_search(app)
+        print("\n")
+        bench_stac_search(app)
         print("\n")
         bench_large_file()
     finally:

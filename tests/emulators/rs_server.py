@@ -122,6 +122,7 @@ class RsServerEmulator(EmulatorServer):
         self.auxip = StacService("auxip", "RS-Server AUXIP", queryables=AUXIP_QUERYABLES, page_size=page_size,
                                  allow=self._allow_auxip)
         self.public = StacService("stac", "Public STAC catalogue", queryables=PUBLIC_QUERYABLES, page_size=page_size)
+        self.public.cache_searches = True  # never written: a search's later pages reuse its matches
         for service in (self.catalog, self.cadip, self.auxip, self.public):
             service.register(self.router, lambda: self.url)
         self._routes()

@@ -83,6 +83,8 @@ class StacService:
         self.search_alias = search_alias or (lambda name: name)
         self.collection_alias = collection_alias or (lambda name: name)
         self._shapes: dict[int, Any] = {}
+        self.cache_searches = False  # a read-only catalogue (the public one): a search's matches kept for its pages
+        self._matches: dict[tuple, list] = {}
 
     # -- routes
     def register(self, router, base: Callable[[], str]) -> None:
@@ -216,12 +218,17 @@ class StacService:
             denied = self.allow(request, name)
             if denied:
                 return denied
-        try:
-            matched = [item for name in names for item in self.items.get(name, []) if self._match(item, query)]
-        except BadRequest as err:
-            return bad_request(str(err))
-        for field, direction in reversed(query["sortby"]):
-            matched.sort(key=lambda item: _sort_key(item, field), reverse=direction == "desc")
+        key = (query["fingerprint"], tuple(names))
+        matched = self._matches.get(key) if self.cache_searches else None
+        if matched is None:
+            try:
+                matched = [item for name in names for item in self.items.get(name, []) if self._match(item, query)]
+            except BadRequest as err:
+                return bad_request(str(err))
+            for field, direction in reversed(query["sortby"]):
+                matched.sort(key=lambda item: _sort_key(item, field), reverse=direction == "desc")
+            if self.cache_searches:
+                self._matches[key] = matched
         offset, limit = query["offset"], query["limit"]
         page = matched[offset:offset + limit]
         links = [{"rel": "self", "type": "application/geo+json", "href": self.root() + "/search"},
