@@ -48,13 +48,30 @@ class EOConnectorPlugin:
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(MENU, self.action)
         self.initProcessing()
+        from qgis.core import QgsProject
+
+        QgsProject.instance().readProject.connect(self._project_read)
         missing = dependencies.missing()
         if missing:
             self._offer_install(missing)
         if not dependencies.blocking(missing):
             self._mention_interrupted_jobs()
 
+    def _project_read(self, *_):
+        """Streamed assets of the project just opened get their connection's credentials again (never saved in it)."""
+        from qgis.core import QgsProject
+
+        from .qgis_glue.streaming import restore_credentials
+
+        restore_credentials(QgsProject.instance(), services.asset_headers)
+
     def unload(self):
+        from qgis.core import QgsProject
+
+        try:
+            QgsProject.instance().readProject.disconnect(self._project_read)
+        except TypeError:  # never connected (initGui not run)
+            pass
         if self.dock is not None:
             self.dock.close()
             self.iface.removeDockWidget(self.dock)

@@ -21,7 +21,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>1 item matches</source>
-      <translation type="unfinished" />
+      <translation>1 élément correspond</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -61,7 +61,7 @@
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>A bounding box needs four numbers: west, south, east, north.</source>
-      <translation type="unfinished" />
+      <translation>Une emprise rectangulaire demande quatre nombres : ouest, sud, est, nord.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -76,7 +76,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>A key of their own</source>
-      <translation type="unfinished" />
+      <translation>Une clé à part</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -86,7 +86,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>A search by reference is a search URL (http…).</source>
-      <translation type="unfinished" />
+      <translation>Une recherche par référence est une URL de recherche (http…).</translation>
     </message>
     <message>
       <location filename="eo_connector/core/http.py" />
@@ -96,27 +96,27 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>API key</source>
-      <translation type="unfinished" />
+      <translation>Clé d’API</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>API key header</source>
-      <translation type="unfinished" />
+      <translation>En-tête de clé d’API</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>API key manager status code {status}: {detail}</source>
-      <translation type="unfinished" />
+      <translation>Le gestionnaire de clés d’API a répondu {status} : {detail}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>API-key check URL</source>
-      <translation type="unfinished" />
+      <translation>URL de vérification de la clé</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>AUXIP auxiliary data</source>
-      <translation type="unfinished" />
+      <translation>Données auxiliaires AUXIP</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -146,7 +146,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Add the chosen asset as a layer read from the server (COG, Zarr, vector files), without downloading it</source>
-      <translation type="unfinished" />
+      <translation>Ajouter la ressource choisie comme couche lue sur le serveur (COG, Zarr, vecteurs), sans la télécharger</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -206,52 +206,52 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Asset</source>
-      <translation type="unfinished" />
+      <translation>Ressource</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Asset header</source>
-      <translation type="unfinished" />
+      <translation>En-tête des ressources</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Asset href from</source>
-      <translation type="unfinished" />
+      <translation>Lien de la ressource depuis</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Asset key</source>
-      <translation type="unfinished" />
+      <translation>Clé des ressources</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Assets</source>
-      <translation type="unfinished" />
+      <translation>Ressources</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Assets of the current item</source>
-      <translation type="unfinished" />
+      <translation>Ressources de l’élément courant</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Assets of {item}</source>
-      <translation type="unfinished" />
+      <translation>Ressources de {item}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/streaming.py" />
       <source>Assets served by {scheme}:// cannot be opened in place: download them.</source>
-      <translation type="unfinished" />
+      <translation>Les ressources servies par {scheme}:// ne s’ouvrent pas sur place : téléchargez-les.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Assets to download</source>
-      <translation type="unfinished" />
+      <translation>Ressources à télécharger</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>At most this many items</source>
-      <translation type="unfinished" />
+      <translation>Au plus ce nombre d’éléments</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -261,7 +261,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>At most this many results</source>
-      <translation type="unfinished" />
+      <translation>Au plus ce nombre de résultats</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -286,12 +286,12 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Bearer token</source>
-      <translation type="unfinished" />
+      <translation>Jeton « Bearer »</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Block</source>
-      <translation type="unfinished" />
+      <translation>Bloc</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -301,7 +301,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Box of the area only</source>
-      <translation type="unfinished" />
+      <translation>Seulement l’emprise de la zone</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -351,7 +351,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>CADIP sessions</source>
-      <translation type="unfinished" />
+      <translation>Sessions CADIP</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -361,7 +361,7 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>CQL2-JSON filter</source>
-      <translation type="unfinished" />
+      <translation>Filtre CQL2-JSON</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -391,7 +391,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Catalogue collection</source>
-      <translation type="unfinished" />
+      <translation>Collection du catalogue</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -406,12 +406,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Ch.</source>
-      <translation type="unfinished" />
+      <translation>Can.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Check and save</source>
-      <translation type="unfinished" />
+      <translation>Vérifier et enregistrer</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -451,7 +451,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/publish_layer.py" />
       <source>Choose a vector layer to publish.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez une couche vecteur à publier.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -461,7 +461,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Choose an RS-Server connection.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez une connexion RS-Server.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -496,7 +496,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Choose the catalogue collection that receives the staged files.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez la collection du catalogue qui reçoit les fichiers rapatriés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -521,12 +521,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Cluster (key checked, owner from the key)</source>
-      <translation type="unfinished" />
+      <translation>Cluster (clé vérifiée, propriétaire tiré de la clé)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Cluster mode needs the API-key check URL (the UAC endpoint); without it, choose hybrid mode and give the owner id.</source>
-      <translation type="unfinished" />
+      <translation>Le mode cluster demande l’URL de vérification de la clé (le point UAC) ; sans elle, choisissez le mode hybride et donnez l’identifiant du propriétaire.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
@@ -551,17 +551,17 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection {id} created.</source>
-      <translation type="unfinished" />
+      <translation>Collection {id} créée.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection {id} removed.</source>
-      <translation type="unfinished" />
+      <translation>Collection {id} supprimée.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection {id} updated.</source>
-      <translation type="unfinished" />
+      <translation>Collection {id} mise à jour.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -571,7 +571,7 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>Combined with the other filters by “and”.</source>
-      <translation type="unfinished" />
+      <translation>Combiné aux autres filtres par « et ».</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -581,7 +581,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Connect and save</source>
-      <translation type="unfinished" />
+      <translation>Se connecter et enregistrer</translation>
     </message>
     <message>
       <location filename="eo_connector/core/platform.py" />
@@ -616,7 +616,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Creating a collection</source>
-      <translation type="unfinished" />
+      <translation>Création d’une collection</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -626,7 +626,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Credentials</source>
-      <translation type="unfinished" />
+      <translation>Identifiants</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -686,7 +686,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Date from</source>
-      <translation type="unfinished" />
+      <translation>Date depuis</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -711,7 +711,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Description</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -736,7 +736,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download checked</source>
-      <translation type="unfinished" />
+      <translation>Télécharger les cochées</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
@@ -756,17 +756,17 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Download started: follow it in the Jobs section.</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download the checked assets of the current item and load them</source>
-      <translation type="unfinished" />
+      <translation>Télécharger les ressources cochées de l’élément courant et les charger</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download the chosen assets of the selected items</source>
-      <translation type="unfinished" />
+      <translation>Télécharger les ressources choisies des éléments sélectionnés</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -806,7 +806,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Downloads the chosen assets of the items (e.g. a STAC search's footprints layer, or features selected in it) into &lt;folder&gt;/&lt;item id&gt;/&lt;file&gt;, in parallel and resumable, sizes checked, and loads the rasters and vectors as layers, one group per item. Assets only in S3 storage are left out with a sentence.</source>
-      <translation type="unfinished" />
+      <translation>Télécharge les ressources choisies des éléments (par exemple la couche d’emprises d’une recherche STAC, ou les entités qui y sont sélectionnées) dans &lt;dossier&gt;/&lt;id de l’élément&gt;/&lt;fichier&gt;, en parallèle et avec reprise, tailles vérifiées, puis charge rasters et vecteurs en couches, un groupe par élément. Les ressources qui ne sont que dans un stockage S3 sont laissées de côté, avec une phrase qui le dit.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -841,12 +841,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Edit collection</source>
-      <translation type="unfinished" />
+      <translation>Modifier la collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>Modifier…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
@@ -856,22 +856,22 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Enter the API key.</source>
-      <translation type="unfinished" />
+      <translation>Saisissez la clé d’API.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Enter the RS-Server address (https://…).</source>
-      <translation type="unfinished" />
+      <translation>Saisissez l’adresse de RS-Server (https://…).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Enter the RS-Server address (or every service root).</source>
-      <translation type="unfinished" />
+      <translation>Saisissez l’adresse de RS-Server (ou la racine de chaque service).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Enter the STAC API's address (https://…).</source>
-      <translation type="unfinished" />
+      <translation>Saisissez l’adresse de l’API STAC (https://…).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -881,7 +881,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Enter the key or token.</source>
-      <translation type="unfinished" />
+      <translation>Saisissez la clé ou le jeton.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -956,7 +956,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Files to stage (a CADIP or AUXIP search layer)</source>
-      <translation type="unfinished" />
+      <translation>Fichiers à rapatrier (une couche de recherche CADIP ou AUXIP)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -966,7 +966,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Finding the staged items in {collection}</source>
-      <translation type="unfinished" />
+      <translation>Recherche des éléments rapatriés dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -1016,12 +1016,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/streaming.py" />
       <source>GDAL could not open “{name}” in place (the server may not allow byte ranges, or refused the credentials): download it instead.</source>
-      <translation type="unfinished" />
+      <translation>GDAL n’a pas pu ouvrir « {name} » sur place (le serveur refuse peut-être les lectures partielles ou les identifiants) : téléchargez-la plutôt.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>Give the collection an id.</source>
-      <translation type="unfinished" />
+      <translation>Donnez un identifiant à la collection.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -1041,7 +1041,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Header</source>
-      <translation type="unfinished" />
+      <translation>En-tête</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1051,12 +1051,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Hybrid (key, owner given)</source>
-      <translation type="unfinished" />
+      <translation>Hybride (clé, propriétaire donné)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Id</source>
-      <translation type="unfinished" />
+      <translation>Identifiant</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1066,7 +1066,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>In hybrid mode the owner id must be given: edit the connection.</source>
-      <translation type="unfinished" />
+      <translation>En mode hybride, l’identifiant du propriétaire doit être donné : modifiez la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1131,62 +1131,62 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Into</source>
-      <translation type="unfinished" />
+      <translation>Vers</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Item id from</source>
-      <translation type="unfinished" />
+      <translation>Identifiant de l’élément depuis</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>Item ids</source>
-      <translation type="unfinished" />
+      <translation>Identifiants des éléments</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/streaming.py" />
       <source>Item {item} has no asset {asset}.</source>
-      <translation type="unfinished" />
+      <translation>L’élément {item} n’a pas de ressource {asset}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}” appears twice: choose an id field whose values differ.</source>
-      <translation type="unfinished" />
+      <translation>L’élément « {id} » apparaît deux fois : choisissez un champ d’identifiant aux valeurs distinctes.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}”: asset {asset} is a local file ({href}); RS-Server only takes assets already in S3 or on the web: upload it first.</source>
-      <translation type="unfinished" />
+      <translation>Élément « {id} » : la ressource {asset} est un fichier local ({href}) ; RS-Server n’accepte que des ressources déjà dans S3 ou sur le web : envoyez-la d’abord.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}”: it needs a bbox.</source>
-      <translation type="unfinished" />
+      <translation>Élément « {id} » : il lui faut une emprise (bbox).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}”: it needs a date (datetime, or start and end).</source>
-      <translation type="unfinished" />
+      <translation>Élément « {id} » : il lui faut une date (datetime, ou début et fin).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}”: its geometry is not GeoJSON.</source>
-      <translation type="unfinished" />
+      <translation>Élément « {id} » : sa géométrie n’est pas du GeoJSON.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}”: the id may only have letters, digits, '_', '-' and '.'.</source>
-      <translation type="unfinished" />
+      <translation>Élément « {id} » : l’identifiant ne peut contenir que lettres, chiffres, '_', '-' et '.'.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Item “{id}”: {name} “{value}” is not an ISO date and time.</source>
-      <translation type="unfinished" />
+      <translation>Élément « {id} » : {name} « {value} » n’est pas une date et heure ISO.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Items (a footprints layer of a search)</source>
-      <translation type="unfinished" />
+      <translation>Éléments (une couche d’emprises d’une recherche)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1206,17 +1206,17 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Kept in the system keyring (else QGIS's authentication database), never in the project or QGIS's settings.</source>
-      <translation type="unfinished" />
+      <translation>Gardée dans le trousseau du système (sinon la base d’authentification de QGIS), jamais dans le projet ni les réglages de QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Kept in the system keyring (else QGIS's authentication database).</source>
-      <translation type="unfinished" />
+      <translation>Gardé dans le trousseau du système (sinon la base d’authentification de QGIS).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Key or token</source>
-      <translation type="unfinished" />
+      <translation>Clé ou jeton</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
@@ -1251,7 +1251,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Listing RS-Server collections</source>
-      <translation type="unfinished" />
+      <translation>Liste des collections RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1271,7 +1271,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Listing the collections…</source>
-      <translation type="unfinished" />
+      <translation>Liste des collections…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -1296,7 +1296,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Local (no authentication)</source>
-      <translation type="unfinished" />
+      <translation>Local (sans authentification)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1321,7 +1321,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Metadata</source>
-      <translation type="unfinished" />
+      <translation>Métadonnées</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1331,7 +1331,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Mode</source>
-      <translation type="unfinished" />
+      <translation>Mode</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1366,7 +1366,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>New collection</source>
-      <translation type="unfinished" />
+      <translation>Nouvelle collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
@@ -1381,17 +1381,17 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>New…</source>
-      <translation type="unfinished" />
+      <translation>Nouvelle…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>No RS-Server API key is saved for this connection on this computer: edit it and enter the key.</source>
-      <translation type="unfinished" />
+      <translation>Aucune clé d’API RS-Server n’est enregistrée pour cette connexion sur cet ordinateur : modifiez-la et saisissez la clé.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>No RS-Server session cookie is saved for this connection: edit it and paste the cookie.</source>
-      <translation type="unfinished" />
+      <translation>Aucun cookie de session RS-Server n’est enregistré pour cette connexion : modifiez-la et collez le cookie.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1416,7 +1416,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>No area of interest: the whole collection is searched.</source>
-      <translation type="unfinished" />
+      <translation>Pas de zone d’intérêt : toute la collection est parcourue.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1431,7 +1431,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>No credentials</source>
-      <translation type="unfinished" />
+      <translation>Sans identifiants</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -1441,7 +1441,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>No item matches: widen the dates, the area or the filters.</source>
-      <translation type="unfinished" />
+      <translation>Aucun élément ne correspond : élargissez les dates, la zone ou les filtres.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1476,7 +1476,7 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>None (public)</source>
-      <translation type="unfinished" />
+      <translation>Aucun (public)</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -1496,7 +1496,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Not sent — fix these first:</source>
-      <translation type="unfinished" />
+      <translation>Rien n’est envoyé — corrigez d’abord :</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1521,7 +1521,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Nothing matches: widen the dates or change the platform.</source>
-      <translation type="unfinished" />
+      <translation>Rien ne correspond : élargissez les dates ou changez de plateforme.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1541,7 +1541,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Open in place</source>
-      <translation type="unfinished" />
+      <translation>Ouvrir sur place</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1556,22 +1556,22 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Opening {asset} in place</source>
-      <translation type="unfinished" />
+      <translation>Ouverture de {asset} sur place</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Opening {asset} in place…</source>
-      <translation type="unfinished" />
+      <translation>Ouverture de {asset} sur place…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Or a search by reference</source>
-      <translation type="unfinished" />
+      <translation>Ou une recherche par référence</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Or the date</source>
-      <translation type="unfinished" />
+      <translation>Ou la date</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -1586,7 +1586,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Other files</source>
-      <translation type="unfinished" />
+      <translation>Autres fichiers</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1611,37 +1611,37 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Over the area of interest ({area} km²)</source>
-      <translation type="unfinished" />
+      <translation>Sur la zone d’intérêt ({area} km²)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Overviews</source>
-      <translation type="unfinished" />
+      <translation>Aperçus</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Owner id</source>
-      <translation type="unfinished" />
+      <translation>Identifiant du propriétaire</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Owner unknown: {error}</source>
-      <translation type="unfinished" />
+      <translation>Propriétaire inconnu : {error}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Owner {owner}</source>
-      <translation type="unfinished" />
+      <translation>Propriétaire {owner}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Owner {owner} · {mode} mode</source>
-      <translation type="unfinished" />
+      <translation>Propriétaire {owner} · mode {mode}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>Page size</source>
-      <translation type="unfinished" />
+      <translation>Taille de page</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1651,7 +1651,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Paste the session cookie.</source>
-      <translation type="unfinished" />
+      <translation>Collez le cookie de session.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
@@ -1661,7 +1661,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Preview</source>
-      <translation type="unfinished" />
+      <translation>Aperçu</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1711,7 +1711,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Publish</source>
-      <translation type="unfinished" />
+      <translation>Publier</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1721,17 +1721,17 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Publishing items</source>
-      <translation type="unfinished" />
+      <translation>Publication des éléments</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Publishing {count} items…</source>
-      <translation type="unfinished" />
+      <translation>Publication de {count} éléments…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>Publishing {id}</source>
-      <translation type="unfinished" />
+      <translation>Publication de {id}</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -1751,7 +1751,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/streaming.py" />
       <source>QGIS could not open “{name}” in place: download it instead.</source>
-      <translation type="unfinished" />
+      <translation>QGIS n’a pas pu ouvrir « {name} » sur place : téléchargez-la plutôt.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1771,77 +1771,77 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>RS-Server</source>
-      <translation type="unfinished" />
+      <translation>RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>RS-Server ({url}) does not answer: check the address and your network, or try again later.</source>
-      <translation type="unfinished" />
+      <translation>RS-Server ({url}) ne répond pas : vérifiez l’adresse et votre réseau, ou réessayez plus tard.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>RS-Server AUXIP search</source>
-      <translation type="unfinished" />
+      <translation>Recherche AUXIP RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>RS-Server CADIP session search</source>
-      <translation type="unfinished" />
+      <translation>Recherche de sessions CADIP RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>RS-Server URL is undefined: edit the connection.</source>
-      <translation type="unfinished" />
+      <translation>L’URL de RS-Server n’est pas définie : modifiez la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>RS-Server asset download</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de ressources RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>RS-Server catalogue search</source>
-      <translation type="unfinished" />
+      <translation>Recherche dans le catalogue RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>RS-Server owner</source>
-      <translation type="unfinished" />
+      <translation>Propriétaire RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>RS-Server refused the API key: it is wrong, revoked or expired. Create a new key and edit the connection.</source>
-      <translation type="unfinished" />
+      <translation>RS-Server a refusé la clé d’API : elle est fausse, révoquée ou expirée. Créez une nouvelle clé et modifiez la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>RS-Server refused the session cookie: it has expired. Sign in to RS-Server in the browser again, paste the new cookie in the connection, then search again.</source>
-      <translation type="unfinished" />
+      <translation>RS-Server a refusé le cookie de session : il a expiré. Reconnectez-vous à RS-Server dans le navigateur, collez le nouveau cookie dans la connexion, puis relancez la recherche.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>RS-Server staging</source>
-      <translation type="unfinished" />
+      <translation>Rapatriement RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>RS-Server staging: {name}</source>
-      <translation type="unfinished" />
+      <translation>Rapatriement RS-Server : {name}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>RS-Server {service}</source>
-      <translation type="unfinished" />
+      <translation>RS-Server {service}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>RS-Server {service} search</source>
-      <translation type="unfinished" />
+      <translation>Recherche {service} RS-Server</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>RS-Server's sign-in service is failing: try again later.</source>
-      <translation type="unfinished" />
+      <translation>Le service de connexion de RS-Server est en panne : réessayez plus tard.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1861,17 +1861,17 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Reading a collection</source>
-      <translation type="unfinished" />
+      <translation>Lecture d’une collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Reading the filters of {collection}</source>
-      <translation type="unfinished" />
+      <translation>Lecture des filtres de {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Reading the filters of {collection}…</source>
-      <translation type="unfinished" />
+      <translation>Lecture des filtres de {collection}…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -1896,12 +1896,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Remove collection</source>
-      <translation type="unfinished" />
+      <translation>Supprimer la collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Remove collection {id} and all its items from your catalogue? This cannot be undone.</source>
-      <translation type="unfinished" />
+      <translation>Supprimer la collection {id} et tous ses éléments de votre catalogue ? C’est définitif.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1911,12 +1911,12 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Remove from catalogue</source>
-      <translation type="unfinished" />
+      <translation>Retirer du catalogue</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Remove items</source>
-      <translation type="unfinished" />
+      <translation>Retirer des éléments</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1941,7 +1941,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Remove the selected items from your catalogue</source>
-      <translation type="unfinished" />
+      <translation>Retirer les éléments sélectionnés de votre catalogue</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -1951,27 +1951,27 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Remove {count} items from your catalogue? This cannot be undone.</source>
-      <translation type="unfinished" />
+      <translation>Retirer {count} éléments de votre catalogue ? C’est définitif.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Removing a collection</source>
-      <translation type="unfinished" />
+      <translation>Suppression d’une collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Removing items</source>
-      <translation type="unfinished" />
+      <translation>Retrait des éléments</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Replace items that exist</source>
-      <translation type="unfinished" />
+      <translation>Remplacer les éléments existants</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>Request method</source>
-      <translation type="unfinished" />
+      <translation>Méthode de requête</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
@@ -1986,7 +1986,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Roles</source>
-      <translation type="unfinished" />
+      <translation>Rôles</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -2006,27 +2006,27 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>STAC API</source>
-      <translation type="unfinished" />
+      <translation>API STAC</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>STAC asset download</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de ressources STAC</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>STAC item search</source>
-      <translation type="unfinished" />
+      <translation>Recherche d’éléments STAC</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac.py" />
       <source>STAC search</source>
-      <translation type="unfinished" />
+      <translation>Recherche STAC</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>Same credentials, API host only</source>
-      <translation type="unfinished" />
+      <translation>Mêmes identifiants, hôte de l’API seulement</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -2091,12 +2091,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Searches a CADIP station's downlink sessions by platform, dates and session ids; writes the sessions as a layer whose features keep their files (channel, block number, size), ready for staging.</source>
-      <translation type="unfinished" />
+      <translation>Recherche les sessions de réception d’une station CADIP par plateforme, dates et identifiants ; écrit les sessions dans une couche dont les entités gardent leurs fichiers (canal, numéro de bloc, taille), prêtes à rapatrier.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Searches a STAC collection over the area of interest (dates, ids, a CQL2-JSON filter, sort) and writes the items found as a footprints layer; feed it to the asset download to fetch their files.</source>
-      <translation type="unfinished" />
+      <translation>Recherche dans une collection STAC sur la zone d’intérêt (dates, identifiants, filtre CQL2-JSON, tri) et écrit les éléments trouvés dans une couche d’emprises ; donnez-la au téléchargement de ressources pour récupérer leurs fichiers.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -2106,7 +2106,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Searches the AUXIP auxiliary data by dates, product type, platform and a CQL2-JSON filter; writes the files found as a layer, ready for staging.</source>
-      <translation type="unfinished" />
+      <translation>Recherche les données auxiliaires AUXIP par dates, type de produit, plateforme et filtre CQL2-JSON ; écrit les fichiers trouvés dans une couche, prêts à rapatrier.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
@@ -2116,7 +2116,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Select at least one item to download.</source>
-      <translation type="unfinished" />
+      <translation>Sélectionnez au moins un élément à télécharger.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -2126,12 +2126,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Select the files to stage (a session's files, or AUXIP results).</source>
-      <translation type="unfinished" />
+      <translation>Sélectionnez les fichiers à rapatrier (les fichiers d’une session, ou des résultats AUXIP).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Selected features only</source>
-      <translation type="unfinished" />
+      <translation>Entités sélectionnées seulement</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -2141,7 +2141,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Send the search itself (by reference): the server stages all it finds</source>
-      <translation type="unfinished" />
+      <translation>Envoyer la recherche elle-même (par référence) : le serveur rapatrie tout ce qu’il trouve</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -2151,12 +2151,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Sending the staging request</source>
-      <translation type="unfinished" />
+      <translation>Envoi de la demande de rapatriement</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Sends the chosen CADIP/AUXIP files (the features of a session or AUXIP search layer, or a search by reference) to RS-Server's staging process, one request per asset host, follows the staging jobs (accepted, running, successful, failed or dismissed) and writes the staged items found in your catalogue collection as a layer. It survives QGIS closing: follow it again from the Jobs list.</source>
-      <translation type="unfinished" />
+      <translation>Envoie les fichiers CADIP/AUXIP choisis (les entités d’une couche de sessions ou de recherche AUXIP, ou une recherche par référence) au processus de rapatriement de RS-Server, une requête par hôte des ressources, suit les tâches de rapatriement (acceptée, en cours, réussie, échouée ou annulée) et écrit dans une couche les éléments rapatriés trouvés dans la collection de votre catalogue. Il survit à la fermeture de QGIS : suivez-le à nouveau depuis la liste des tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -2176,22 +2176,22 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Session / file</source>
-      <translation type="unfinished" />
+      <translation>Session / fichier</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Session cookie</source>
-      <translation type="unfinished" />
+      <translation>Cookie de session</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Session cookie (OAuth2)</source>
-      <translation type="unfinished" />
+      <translation>Cookie de session (OAuth2)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Session ids</source>
-      <translation type="unfinished" />
+      <translation>Identifiants de session</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2241,7 +2241,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Sign in with</source>
-      <translation type="unfinished" />
+      <translation>Se connecter avec</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -2301,7 +2301,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Signed in as {user} — owner {owner}</source>
-      <translation type="unfinished" />
+      <translation>Connecté en tant que {user} — propriétaire {owner}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
@@ -2356,7 +2356,7 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>Sort by</source>
-      <translation type="unfinished" />
+      <translation>Trier par</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2366,37 +2366,37 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stage the whole search</source>
-      <translation type="unfinished" />
+      <translation>Rapatrier toute la recherche</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stage ticked files</source>
-      <translation type="unfinished" />
+      <translation>Rapatrier les fichiers cochés</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Staged items</source>
-      <translation type="unfinished" />
+      <translation>Éléments rapatriés</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Staging a search into {collection}</source>
-      <translation type="unfinished" />
+      <translation>Rapatriement d’une recherche vers {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Staging reference</source>
-      <translation type="unfinished" />
+      <translation>Référence de rapatriement</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Staging {count} files into {collection}</source>
-      <translation type="unfinished" />
+      <translation>Rapatriement de {count} fichiers vers {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Staging: {states}</source>
-      <translation type="unfinished" />
+      <translation>Rapatriement : {states}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
@@ -2421,12 +2421,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Station</source>
-      <translation type="unfinished" />
+      <translation>Station</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>Stations</source>
-      <translation type="unfinished" />
+      <translation>Stations</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
@@ -2446,7 +2446,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Stopped: {shown} of {total} items shown.</source>
-      <translation type="unfinished" />
+      <translation>Arrêtée : {shown} éléments affichés sur {total}.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -2461,7 +2461,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stopped: {shown} shown.</source>
-      <translation type="unfinished" />
+      <translation>Arrêtée : {shown} affichés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -2506,27 +2506,27 @@
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The API-key check answered something that is not JSON: is the check URL right?</source>
-      <translation type="unfinished" />
+      <translation>La vérification de la clé a répondu autre chose que du JSON : l’URL de vérification est-elle juste ?</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The API-key check answered without a user login: is the check URL right?</source>
-      <translation type="unfinished" />
+      <translation>La vérification de la clé a répondu sans identifiant d’utilisateur : l’URL de vérification est-elle juste ?</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The API-key check service ({url}) does not answer: try again later, or ask the RS-Server administrators.</source>
-      <translation type="unfinished" />
+      <translation>Le service de vérification des clés ({url}) ne répond pas : réessayez plus tard, ou demandez aux administrateurs de RS-Server.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The API-key check service ({url}) is failing: try again later.</source>
-      <translation type="unfinished" />
+      <translation>Le service de vérification des clés ({url}) est en panne : réessayez plus tard.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>The CQL2-JSON filter is not valid JSON: {error}</source>
-      <translation type="unfinished" />
+      <translation>Le filtre CQL2-JSON n’est pas du JSON valide : {error}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2561,22 +2561,22 @@
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The RS-Server API key was refused by the check service: it is wrong, revoked or expired. Create a new key and edit the connection.</source>
-      <translation type="unfinished" />
+      <translation>Le service de vérification a refusé la clé d’API RS-Server : elle est fausse, révoquée ou expirée. Créez une nouvelle clé et modifiez la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The RS-Server session cookie was refused: it has expired or was signed out. Sign in to RS-Server in the browser again and paste the new session cookie.</source>
-      <translation type="unfinished" />
+      <translation>Le cookie de session RS-Server a été refusé : il a expiré ou la session a été fermée. Reconnectez-vous à RS-Server dans le navigateur et collez le nouveau cookie de session.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>The STAC API refused access with these credentials.</source>
-      <translation type="unfinished" />
+      <translation>L’API STAC a refusé l’accès avec ces identifiants.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>The STAC API refused the credentials of this connection: check its key or token.</source>
-      <translation type="unfinished" />
+      <translation>L’API STAC a refusé les identifiants de cette connexion : vérifiez sa clé ou son jeton.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -2596,7 +2596,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>The UAC endpoint that tells the key's user and roles.</source>
-      <translation type="unfinished" />
+      <translation>Le point UAC qui donne l’utilisateur et les rôles de la clé.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2746,7 +2746,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>The chosen files have no assets to stage.</source>
-      <translation type="unfinished" />
+      <translation>Les fichiers choisis n’ont rien à rapatrier.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
@@ -2756,37 +2756,37 @@
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>The collection id “{id}” may only have letters, digits, '_', '-' and '.'.</source>
-      <translation type="unfinished" />
+      <translation>L’identifiant de collection « {id} » ne peut contenir que lettres, chiffres, '_', '-' et '.'.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>The collection needs an id.</source>
-      <translation type="unfinished" />
+      <translation>La collection a besoin d’un identifiant.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>The collection of your catalogue that receives the files.</source>
-      <translation type="unfinished" />
+      <translation>La collection de votre catalogue qui reçoit les fichiers.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>The collection of your catalogue that receives the staged files</source>
-      <translation type="unfinished" />
+      <translation>La collection de votre catalogue qui reçoit les fichiers rapatriés</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>The collection's extent needs a bounding box of four numbers.</source>
-      <translation type="unfinished" />
+      <translation>L’étendue de la collection demande une emprise de quatre nombres.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>The collection's own filters could not be read ({error}); the usual ones are offered.</source>
-      <translation type="unfinished" />
+      <translation>Les filtres propres à la collection n’ont pas pu être lus ({error}) ; les filtres habituels sont proposés.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>The collections with their extents and dates</source>
-      <translation type="unfinished" />
+      <translation>Les collections avec leurs étendues et leurs dates</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download_request.py" />
@@ -2871,12 +2871,12 @@
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>The key or token of {name} is not saved on this computer: edit the connection and enter it again.</source>
-      <translation type="unfinished" />
+      <translation>La clé ou le jeton de {name} n’est pas enregistré sur cet ordinateur : modifiez la connexion et saisissez-le à nouveau.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>The layer has no features to publish.</source>
-      <translation type="unfinished" />
+      <translation>La couche n’a aucune entité à publier.</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
@@ -2886,12 +2886,12 @@
     <message>
       <location filename="eo_connector/qgis_glue/publish_layer.py" />
       <source>The layer {name} has no coordinate reference system: set one first.</source>
-      <translation type="unfinished" />
+      <translation>La couche {name} n’a pas de système de coordonnées : définissez-en un d’abord.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/publish_layer.py" />
       <source>The layer {name} has no field {field}.</source>
-      <translation type="unfinished" />
+      <translation>La couche {name} n’a pas de champ {field}.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
@@ -2926,12 +2926,12 @@
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The owner id is empty or only has special characters: give one made of letters and digits.</source>
-      <translation type="unfinished" />
+      <translation>L’identifiant du propriétaire est vide ou n’a que des caractères spéciaux : donnez-en un fait de lettres et de chiffres.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>The owner of your catalogue collections (letters and digits).</source>
-      <translation type="unfinished" />
+      <translation>Le propriétaire des collections de votre catalogue (lettres et chiffres).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
@@ -2986,7 +2986,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>The selected items have no assets of the chosen kinds.</source>
-      <translation type="unfinished" />
+      <translation>Les éléments sélectionnés n’ont pas de ressources des sortes choisies.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -2996,7 +2996,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>The selected results have no files to stage.</source>
-      <translation type="unfinished" />
+      <translation>Les résultats sélectionnés n’ont aucun fichier à rapatrier.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -3061,7 +3061,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The server said: {explanation}</source>
-      <translation type="unfinished" />
+      <translation>Le serveur a dit : {explanation}</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -3096,32 +3096,32 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>The staging job {id} failed on RS-Server: {message}</source>
-      <translation type="unfinished" />
+      <translation>La tâche de rapatriement {id} a échoué sur RS-Server : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>The staging job {id} was dismissed on RS-Server (cancelled there): nothing more will be staged.</source>
-      <translation type="unfinished" />
+      <translation>La tâche de rapatriement {id} a été annulée sur RS-Server : rien de plus ne sera rapatrié.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>The staging jobs are dismissed on RS-Server (DELETE /jobs); files already staged stay in your catalogue.</source>
-      <translation type="unfinished" />
+      <translation>Les tâches de rapatriement sont annulées sur RS-Server (DELETE /jobs) ; les fichiers déjà rapatriés restent dans votre catalogue.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>The staging jobs succeeded but the staged items are not in collection {collection} of your catalogue.</source>
-      <translation type="unfinished" />
+      <translation>Les tâches de rapatriement ont réussi mais les éléments rapatriés ne sont pas dans la collection {collection} de votre catalogue.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>The staging service answered without a job id and status.</source>
-      <translation type="unfinished" />
+      <translation>Le service de rapatriement a répondu sans identifiant ni état de tâche.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>The staging service did not answer in JSON.</source>
-      <translation type="unfinished" />
+      <translation>Le service de rapatriement n’a pas répondu en JSON.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
@@ -3141,7 +3141,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>The value of the “session” cookie of your signed-in RS-Server browser tab. Kept in the system keyring.</source>
-      <translation type="unfinished" />
+      <translation>La valeur du cookie « session » de votre onglet RS-Server connecté dans le navigateur. Gardée dans le trousseau du système.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -3181,7 +3181,7 @@
     <message>
       <location filename="eo_connector/qgis_glue/streaming.py" />
       <source>This QGIS's GDAL ({version}) cannot send a key for one URL only, and this asset needs one: download it instead (a QGIS with GDAL 3.10 streams it).</source>
-      <translation type="unfinished" />
+      <translation>Le GDAL de ce QGIS ({version}) ne sait pas envoyer une clé à une seule URL, et cette ressource en demande une : téléchargez-la plutôt (un QGIS avec GDAL 3.10 la lit sur place).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -3191,7 +3191,7 @@
     <message>
       <location filename="eo_connector/core/streaming.py" />
       <source>This asset is in S3 storage (s3://{bucket}) and no S3 credentials are set up on this computer (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials): download its https copy instead, or set up the credentials and try again.</source>
-      <translation type="unfinished" />
+      <translation>Cette ressource est dans un stockage S3 (s3://{bucket}) et aucun identifiant S3 n’est configuré sur cet ordinateur (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY ou ~/.aws/credentials) : téléchargez plutôt sa copie https, ou configurez les identifiants et réessayez.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -3206,7 +3206,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>Thumbnails</source>
-      <translation type="unfinished" />
+      <translation>Vignettes</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -3236,7 +3236,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Unknown CADIP station {station}: choose among {choices}.</source>
-      <translation type="unfinished" />
+      <translation>Station CADIP inconnue {station} : choisissez parmi {choices}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/config.py" />
@@ -3251,7 +3251,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Unknown mode {mode}.</source>
-      <translation type="unfinished" />
+      <translation>Mode inconnu {mode}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -3281,7 +3281,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Updating a collection</source>
-      <translation type="unfinished" />
+      <translation>Mise à jour d’une collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -3336,7 +3336,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>Your API key has no right on this RS-Server {service} resource (check its roles).</source>
-      <translation type="unfinished" />
+      <translation>Votre clé d’API n’a pas de droit sur cette ressource {service} de RS-Server (vérifiez ses rôles).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -3411,7 +3411,7 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>comma-separated</source>
-      <translation type="unfinished" />
+      <translation>séparés par des virgules</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -3421,12 +3421,12 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>e.g. -datetime</source>
-      <translation type="unfinished" />
+      <translation>p. ex. -datetime</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>e.g. 2024-01-15</source>
-      <translation type="unfinished" />
+      <translation>p. ex. 2024-01-15</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -3441,17 +3441,17 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>exact, or with * wildcards</source>
-      <translation type="unfinished" />
+      <translation>exact, ou avec des jokers *</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>files</source>
-      <translation type="unfinished" />
+      <translation>fichiers</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>from the key</source>
-      <translation type="unfinished" />
+      <translation>tiré de la clé</translation>
     </message>
     <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
@@ -3511,7 +3511,7 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>non</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -3531,7 +3531,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>no reason given</source>
-      <translation type="unfinished" />
+      <translation>sans raison donnée</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -3566,7 +3566,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>sessions</source>
-      <translation type="unfinished" />
+      <translation>sessions</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -3591,7 +3591,7 @@
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>the server's</source>
-      <translation type="unfinished" />
+      <translation>celle du serveur</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -3601,7 +3601,7 @@
     <message>
       <location filename="eo_connector/core/streaming.py" />
       <source>unknown type</source>
-      <translation type="unfinished" />
+      <translation>type inconnu</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -3631,7 +3631,7 @@
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>oui</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -3656,32 +3656,32 @@
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{count} filters of this collection</source>
-      <translation type="unfinished" />
+      <translation>{count} filtres propres à cette collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{count} items checked and ready to send.</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments vérifiés et prêts à envoyer.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>{count} items found</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments trouvés</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>{count} items into collection {collection}</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments vers la collection {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>{count} items of {collection}</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments de {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>{count} items removed.</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments retirés.</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -3701,7 +3701,7 @@
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>{count} of {total} items</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments sur {total}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -3716,7 +3716,7 @@
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{count} problems: nothing was sent.</source>
-      <translation type="unfinished" />
+      <translation>{count} problèmes : rien n’a été envoyé.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -3741,43 +3741,44 @@
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>{count} results</source>
-      <translation type="unfinished" />
+      <translation>{count} résultats</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>{count} staged items are in {collection}: see the Catalogue tab to download or open them.</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments rapatriés sont dans {collection} : voyez l’onglet Catalogue pour les télécharger ou les ouvrir.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>{count} staged items in {collection}</source>
-      <translation type="unfinished" />
+      <translation>{count} éléments rapatriés dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{id}
 platform {platform}, {start} – {end}</source>
-      <translation type="unfinished" />
+      <translation>{id}
+plateforme {platform}, {start} – {end}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>{id} ({count} items)</source>
-      <translation type="unfinished" />
+      <translation>{id} ({count} éléments)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>{id}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>{id} : {reason}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>{item}/{asset} is only in S3 storage ({href}): it is left out; open it as a layer where S3 credentials are set up.</source>
-      <translation type="unfinished" />
+      <translation>{item}/{asset} n’est que dans un stockage S3 ({href}) : laissée de côté ; ouvrez-la comme couche là où des identifiants S3 sont configurés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
       <source>{message}; {skipped} left out (only in S3 storage)</source>
-      <translation type="unfinished" />
+      <translation>{message} ; {skipped} laissées de côté (seulement dans un stockage S3)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -3787,12 +3788,12 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>{name} (at most)</source>
-      <translation type="unfinished" />
+      <translation>{name} (au plus)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>{name} (from)</source>
-      <translation type="unfinished" />
+      <translation>{name} (depuis)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -3807,7 +3808,7 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>{name} added, read in place from the server.</source>
-      <translation type="unfinished" />
+      <translation>{name} ajoutée, lue sur place depuis le serveur.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download_request.py" />
@@ -3822,12 +3823,12 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{name}: follow it in the Jobs section; the staged items will show in the Catalogue tab.</source>
-      <translation type="unfinished" />
+      <translation>{name} : suivez-la dans la section Tâches ; les éléments rapatriés apparaîtront dans l’onglet Catalogue.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
       <source>{name}: “{value}” is not a number.</source>
-      <translation type="unfinished" />
+      <translation>{name} : « {value} » n’est pas un nombre.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/polling.py" />
@@ -3877,37 +3878,37 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{sent} items published into {collection}.</source>
-      <translation type="unfinished" />
+      <translation>{sent} éléments publiés dans {collection}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>{service} answered the search with something that is not a list of items.</source>
-      <translation type="unfinished" />
+      <translation>{service} a répondu à la recherche par autre chose qu’une liste d’éléments.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>{service} did not answer in JSON: is {url} a STAC API?</source>
-      <translation type="unfinished" />
+      <translation>{service} n’a pas répondu en JSON : {url} est-elle une API STAC ?</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>{service} has no item search.</source>
-      <translation type="unfinished" />
+      <translation>{service} n’a pas de recherche d’éléments.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>{service} search in {collection}</source>
-      <translation type="unfinished" />
+      <translation>Recherche {service} dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>{service} service root</source>
-      <translation type="unfinished" />
+      <translation>Racine du service {service}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{shown} items shown before the search stopped.</source>
-      <translation type="unfinished" />
+      <translation>{shown} éléments affichés avant l’arrêt de la recherche.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -3917,7 +3918,7 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{shown} of {total} {noun}</source>
-      <translation type="unfinished" />
+      <translation>{shown} {noun} sur {total}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -3932,12 +3933,12 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>{status} The server refused {count}:</source>
-      <translation type="unfinished" />
+      <translation>{status} Le serveur en a refusé {count} :</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server.py" />
       <source>{status} · {count} roles</source>
-      <translation type="unfinished" />
+      <translation>{status} · {count} rôles</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -3947,22 +3948,22 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>{status} — {count} roles</source>
-      <translation type="unfinished" />
+      <translation>{status} — {count} rôles</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>{title} — {count} collections</source>
-      <translation type="unfinished" />
+      <translation>{title} — {count} collections</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{total} items match</source>
-      <translation type="unfinished" />
+      <translation>{total} éléments correspondent</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{total} items match — {shown} shown, more coming…</source>
-      <translation type="unfinished" />
+      <translation>{total} éléments correspondent — {shown} affichés, la suite arrive…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -3987,27 +3988,27 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>{url} does not answer as an RS-Server: it has no STAC catalogue at {catalog}.</source>
-      <translation type="unfinished" />
+      <translation>{url} ne répond pas comme un RS-Server : il n’a pas de catalogue STAC à {catalog}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>{url} does not answer as an RS-Server: its catalogue has no STAC item search.</source>
-      <translation type="unfinished" />
+      <translation>{url} ne répond pas comme un RS-Server : son catalogue n’a pas de recherche d’éléments STAC.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/platform.py" />
       <source>{url} is a STAC catalogue without item search: EO Connector needs a STAC API.</source>
-      <translation type="unfinished" />
+      <translation>{url} est un catalogue STAC sans recherche d’éléments : EO Connector a besoin d’une API STAC.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>{url} is not a STAC API (its landing page has no links).</source>
-      <translation type="unfinished" />
+      <translation>{url} n’est pas une API STAC (sa page d’accueil n’a pas de liens).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/client.py" />
       <source>{url} is not a STAC API (no landing page).</source>
-      <translation type="unfinished" />
+      <translation>{url} n’est pas une API STAC (pas de page d’accueil).</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
@@ -4017,7 +4018,7 @@ platform {platform}, {start} – {end}</source>
     <message>
       <location filename="eo_connector/core/streaming.py" />
       <source>“{name}” ({media}) cannot be opened in place: GDAL streams GeoTIFF/COG, Zarr and vector files. Download it instead.</source>
-      <translation type="unfinished" />
+      <translation>« {name} » ({media}) ne s’ouvre pas sur place : GDAL lit à distance les GeoTIFF/COG, Zarr et fichiers vecteurs. Téléchargez-la plutôt.</translation>
     </message>
   </context>
 </TS>

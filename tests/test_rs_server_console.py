@@ -134,6 +134,15 @@ def test_streaming_sends_the_key_for_that_url_only_and_never_into_the_project(rs
     project_file = tmp_path / "streamed.qgs"
     QgsProject.instance().write(str(project_file))
     assert DEMO_KEY not in project_file.read_text(encoding="utf-8")
+    # opened again (a new QGIS session: GDAL knows no credential): the plugin hands them back to GDAL
+    from eo_connector.qgis_glue.streaming import forget_credentials, restore_credentials
+
+    QgsProject.instance().clear()
+    forget_credentials(source)
+    assert QgsProject.instance().read(str(project_file))
+    assert restore_credentials(QgsProject.instance(), services.asset_headers) == 1
+    [reopened] = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source() == source]
+    assert reopened.isValid() and gdal.GetPathSpecificOption(source, "GDAL_HTTP_HEADERS") == f"x-api-key: {DEMO_KEY}"
 
 
 def test_processing_search_download_cadip_and_staging(rs, qgis_processing, tmp_path):
