@@ -6,8 +6,8 @@ words), sortby, limit; paging by `next` links (GET: ?token=; POST: a link with m
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import hashlib
 import json
 import re
 from typing import Any, Callable
@@ -456,7 +456,7 @@ def _sort_key(item: dict, field: str):
 
 def _fingerprint(params: dict) -> str:
     kept = {k: v for k, v in params.items() if k not in ("token", "limit")}
-    return base64.urlsafe_b64encode(json.dumps(kept, sort_keys=True, default=str).encode()).decode()[:16]
+    return hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def _token(offset: int, fingerprint: str) -> str:
