@@ -32,7 +32,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt tests/tools/system_con
 	fi
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	/usr/bin/python3 tests/tools/system_constraints.py > $(VENV)/system-constraints.txt
-	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/system-constraints.txt -r requirements-dev.txt
+	/usr/bin/python3 tests/tools/system_constraints.py --requirements requirements-dev.txt > $(VENV)/requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/system-constraints.txt -r $(VENV)/requirements.txt
 	@touch $@
 
 test: setup translations

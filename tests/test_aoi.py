@@ -26,6 +26,9 @@ from eo_connector.core.errors import AoiError
 ONE_DEGREE_BOX_AT_EQUATOR_KM2 = 12308.0
 WGS84_SURFACE_KM2 = 510_065_621.7
 
+# numpy 2 renamed trapz to trapezoid (2.0) and removed trapz (2.4); numpy 1.24 of Debian 12 has only trapz.
+trapezoid = getattr(np, "trapezoid", None) or np.trapz
+
 
 def _wavy_polygon(vertex_count, centre=(10.0, 50.0)):
     """A valid, star-like polygon with many vertices (wavy outline plus a little deterministic noise)."""
@@ -213,7 +216,7 @@ def _ellipsoid_box_area_km2(south, north, width_degrees):
     lat = np.radians(np.linspace(south, north, 20001))
     w = 1 - e2 * np.sin(lat) ** 2
     element = (a * (1 - e2) / w**1.5) * (a / np.sqrt(w)) * np.cos(lat)
-    return math.radians(width_degrees) * np.trapz(element, lat) / 1e6
+    return math.radians(width_degrees) * trapezoid(element, lat) / 1e6
 
 
 @pytest.mark.parametrize("south, north", [(0, 1), (60, 61), (-45, 10), (80, 90)])

@@ -149,6 +149,10 @@ def test_a_shapely_older_than_2_counts_as_missing(monkeypatch):
     monkeypatch.setattr(dependencies, "installed_version", lambda name: "2.0.1" if name == "shapely" else real(name))
     assert dependencies.missing() == []
     assert "shapely==2.0.1" in dependencies.shipped_constraints()
+    # Debian unstable's python3-shapely 2.2 lost its version ("0+unknown"): it is the distribution's, taken as it is.
+    monkeypatch.setattr(dependencies, "installed_version", lambda name: "0+unknown" if name == "shapely" else real(name))
+    assert dependencies.missing() == []
+    assert not any(line.startswith("shapely==") for line in dependencies.shipped_constraints())
 
 
 def test_constraints_pin_what_qgis_ships_to_the_installed_versions():

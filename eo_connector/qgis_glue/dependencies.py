@@ -65,7 +65,10 @@ def installed_version(distribution: str) -> Optional[str]:
 
 def _too_old(distribution: str, installed: str) -> bool:
     requirement = REQUIRED.get(distribution.lower())
-    return requirement is not None and _version_tuple(installed) < minimum_version(requirement)
+    if requirement is None or installed.startswith("0+"):
+        # "0+unknown": a build that lost its version (Debian unstable's python3-shapely 2.2 says so); taken as it is.
+        return False
+    return _version_tuple(installed) < minimum_version(requirement)
 
 
 def missing() -> List[str]:
@@ -140,8 +143,8 @@ def shipped_constraints() -> List[str]:
     lines = []
     for name in SHIPPED:
         installed = installed_version(name)
-        if installed is not None and not _too_old(name, installed):
-            lines.append(f"{name}=={installed}")
+        if installed is not None and not installed.startswith("0+") and not _too_old(name, installed):
+            lines.append(f"{name}=={installed}")  # (a version pip cannot read, "0+unknown", cannot be pinned)
     return lines
 
 

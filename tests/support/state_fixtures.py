@@ -39,3 +39,17 @@ def fresh_services(tmp_path, monkeypatch):
     services.reset()
     settings.save_connections([])
     QgsProject.instance().clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pytest_qgis_teardown_guard(qgis_app):
+    """pytest-qgis disconnects `legendLayersAdded` from processEvents when the session ends, and fails with "not
+    connected" when something lost that connection on the way (seen with some orders of test files): make sure
+    exactly one connection is there for it to remove."""
+    yield
+    signal = QgsProject.instance().legendLayersAdded
+    try:
+        signal.disconnect(qgis_app.processEvents)
+    except TypeError:
+        pass
+    signal.connect(qgis_app.processEvents)

@@ -28,10 +28,41 @@ def main():
         except PackageNotFoundError:
             continue
         major = installed.split(".")[0]
+        if installed.startswith("0+"):  # "0+unknown": the distribution's build lost its version; nothing to pin
+            continue
         if name in TOO_OLD and major.isdigit() and int(major) < TOO_OLD[name]:
             continue
         print(f"{name}=={installed}")
 
 
+def usable_without_pip(name: str) -> bool:
+    """The distribution's copy of `name` is recent enough even though its version cannot be read ("0+unknown")."""
+    try:
+        return version(name).startswith("0+")
+    except PackageNotFoundError:
+        return False
+
+
+def requirements(path: str):
+    """The requirement lines of `path` (following -r), without those the distribution already satisfies though pip
+    cannot tell (an unversioned build, see usable_without_pip)."""
+    import os
+    import re
+
+    folder = os.path.dirname(os.path.abspath(path))
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if line.startswith("-r "):
+            yield from requirements(os.path.join(folder, line[3:].strip()))
+        elif line and not line.startswith("#"):
+            name = re.split(r"[<>=!~;\[ ]", line, maxsplit=1)[0]
+            if not usable_without_pip(name):
+                yield line
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--requirements"]:
+        print("\n".join(requirements(sys.argv[2])))
+    else:
+        main()
+

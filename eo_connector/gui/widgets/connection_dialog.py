@@ -98,6 +98,10 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
         self.form.set_fields(form.fields)
         self.ok_button.setText(form.ok_label or tr("Sign in and save"))
         self.show_message(form.note, error=bool(form.note))
+        labels = [self.nameLabel, self.platformLabel] + list(self.form.labels.values())
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # the two forms' fields line up
+            label.setMinimumWidth(width)
         self.adjustSize()
 
     def show_message(self, text: str, error: bool = False):
