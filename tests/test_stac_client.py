@@ -205,3 +205,23 @@ def test_a_keyed_stac_api_sends_its_key_to_its_own_host_only(rs_emulator, rs_ctx
         assert client.asset_headers("https://elsewhere.example/x.tif") == {}
     with pytest.raises(InvalidInput):
         STAC.connection_from_form("bad", {"url": "ftp://x"})
+
+
+def test_collections_filtered_as_the_collections_dialog_asks():
+    from eo_connector.core.models import Collection
+    from eo_connector.providers.stac.items import filter_collections
+
+    here = Collection("here", "Here", start="2024-01-01T00:00:00Z", end="2024-12-31T00:00:00Z",
+                      bbox=[6.9, 43.5, 7.1, 43.7], properties={"summaries": {"platform": ["sentinel-2a"]}})
+    far = Collection("far", "Far", start="2010-01-01T00:00:00Z", end="2011-01-01T00:00:00Z", bbox=[100, 0, 101, 1])
+    assert filter_collections([here, far], geometry=AOI.wkt()) == [here]
+    assert filter_collections([here, far], start="2012-01-01") == [here]
+    assert filter_collections([here, far], end="2012-01-01") == [far]
+    assert filter_collections([here, far], platform="Sentinel-2A") == [here]
+
+
+def test_a_busy_server_is_retried_honouring_retry_after(rs_emulator):
+    rs_emulator.faults.add("^/stac/search$", "status", status=503, retry_after=0.2, times=2)
+    with HttpSession() as http:
+        items = public_api(rs_emulator, http).items(search_parameters(limit=20), max_items=20)
+    assert len(items) == 20 and rs_emulator.faults.hits("^/stac/search$") == 3

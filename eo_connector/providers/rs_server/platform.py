@@ -201,7 +201,9 @@ class RsServerPlatform(Platform):
         return self._operations
 
     def collections(self, client, **filters):
-        return client.catalog_collections()
+        from ..stac.items import filter_collections
+
+        return filter_collections(client.catalog_collections(), **filters)
 
     def search_fields(self, collection):
         return fixed_fields()

@@ -136,7 +136,46 @@ def collection_from_stac(data: Dict[str, Any], provider: str = "") -> Collection
             if len(bbox) == 6 else bbox[3]
         geometry = {"type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north], [west, north],
                                                         [west, south]]]}
+    summaries = data.get("summaries") or {}
+    platforms = summaries.get("platform") or summaries.get("constellation") or []
+    platform = ", ".join(str(p) for p in platforms) if isinstance(platforms, list) else str(platforms)
     return Collection(id=str(data.get("id") or ""), title=str(data.get("title") or data.get("id") or ""),
-                      abstract=str(data.get("description") or ""), platform=provider,
+                      abstract=str(data.get("description") or ""), platform=platform,
                       start=interval[0] if len(interval) > 0 else None, end=interval[1] if len(interval) > 1 else None,
                       geometry=geometry, bbox=list(bbox) if bbox else None, properties=properties)
+
+
+def filter_collections(collections: List[Collection], start=None, end=None, geometry=None, platform=None,
+                       **_others) -> List[Collection]:
+    """The collections whose extent meets the filters of the collections dialog: dates that overlap, a WKT/shapely
+    geometry that meets the collection's box, a platform named in its summaries or title (done here: STAC APIs
+    have no collection search)."""
+    shape = None
+    if geometry is not None:
+        import shapely
+        from shapely import wkt as shapely_wkt
+
+        shape = shapely_wkt.loads(geometry) if isinstance(geometry, str) else geometry
+    found = []
+    for collection in collections:
+        if start and collection.end and str(collection.end)[:10] < str(start)[:10]:
+            continue
+        if end and collection.start and str(collection.start)[:10] > str(end)[:10]:
+            continue
+        if shape is not None and collection.bbox and len(collection.bbox) >= 4:
+            box = collection.bbox
+            west, south, east, north = (box[0], box[1], box[3], box[4]) if len(box) == 6 else box[:4]
+            if west <= east and not shapely.box(west, south, east, north).intersects(shape):
+                continue
+        if platform:
+            summaries = json_text(collection.properties.get("summaries")) + collection.title
+            if platform.lower() not in summaries.lower():
+                continue
+        found.append(collection)
+    return found
+
+
+def json_text(value) -> str:
+    import json
+
+    return json.dumps(value) if value else ""

@@ -163,7 +163,9 @@ class StacPlatform(Platform):
         return self._operations
 
     def collections(self, client, **filters):
-        return client.collections()
+        from .items import filter_collections
+
+        return filter_collections(client.collections(), **filters)
 
     def search_fields(self, collection):
         return fixed_fields()
