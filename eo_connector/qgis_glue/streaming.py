@@ -95,6 +95,8 @@ def give_credentials(path: str, headers: Dict[str, str]) -> None:
         register_secret(value)
     text = "\r\n".join(f"{name}: {value}" for name, value in headers.items())
     gdal.SetPathSpecificOption(scope(path), "GDAL_HTTP_HEADERS", text)
+    # GDAL would otherwise look for sidecar files (.aux.xml, .msk…) next to the asset: URLs the key is not for
+    gdal.SetPathSpecificOption(scope(path), "GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR")
 
 
 def forget_credentials(path: str) -> None:
