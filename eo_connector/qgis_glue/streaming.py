@@ -16,7 +16,7 @@ came. Where it does not, a public asset still streams and one that needs the key
 from typing import Callable, Dict, Optional, Tuple
 
 from osgeo import gdal
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsDataProvider, QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from ..core.errors import EOError, InvalidInput
 from ..core.i18n import tr
@@ -151,7 +151,8 @@ def add_streamed_asset(item: Item, asset_key: str, headers: Dict[str, str], conn
 
 def restore_credentials(project: QgsProject, headers_for: Callable[[str, str], Dict[str, str]]) -> int:
     """After a project is read: give GDAL the credentials of its streamed layers again (headers_for(connection id,
-    href) -> headers, {} when the connection is gone); reload those layers. Returns how many were restored."""
+    href) -> headers, {} when the connection is gone) and open those layers again (QGIS tried them without the
+    credentials). Returns how many were restored."""
     restored = 0
     for layer in project.mapLayers().values():
         connection_id = layer.customProperty(CONNECTION)
@@ -162,9 +163,11 @@ def restore_credentials(project: QgsProject, headers_for: Callable[[str, str], D
             headers = headers_for(str(connection_id), str(href))
             if headers:
                 give_credentials(layer.source(), headers)
-                layer.dataProvider().reloadData()
-                layer.reload()
-                restored += 1
+                if hasattr(gdal, "VSICurlPartialClearCache"):  # GDAL remembers the refusal of the first try
+                    gdal.VSICurlPartialClearCache(scope(layer.source()))
+                layer.setDataSource(layer.source(), layer.name(), layer.providerType(),
+                                    QgsDataProvider.ProviderOptions())
+                restored += 1 if layer.isValid() else 0
         except EOError as err:
             logger.info("credentials of streamed layer %s not restored: %s", layer.name(), err)
     return restored
