@@ -1,12 +1,14 @@
 """`make bench`: EO Connector against the tools a user would pick instead, each ratio from the same run, on the
-same machine, every row with the target of issue 11 and whether it is met.
+same machine, every row with its target and whether it is met.
 
 - plugin start: classFactory + initGui in fresh headless QGIS processes (tests/bench_start.py);
 - a BrightEarth result tree of 300 files, then 3,000, with 50 ms latency per request: our Downloader against the
   tutorial's loop, aria2c and curl --parallel (tests/bench_brightearth.py);
 - a 5,000-product Terrascope search to a full footprints layer against terracatalogueclient
   (tests/bench_terrascope.py);
+- a 10,000-item STAC search to a full footprints layer against pystac-client's items() (tests/bench_stac.py);
 - one large file against curl, its memory and a resume (bench_large_file below);
+- 16 Earth Engine computePixels tiles against sequential and earthengine-api calls (tests/bench_earth_engine.py);
 - the GUI thread's longest stall during each benchmark, and the worst one.
 Nothing here is asserted by the tests.
 """
@@ -90,6 +92,7 @@ def main():
     from qgis.core import QgsApplication
 
     from tests.bench_brightearth import bench_brightearth_download
+    from tests.bench_stac import bench_stac_search
     from tests.bench_start import measure
     from tests.bench_terrascope import bench_terrascope_search
     from tests.support.scratch_profile import use_scratch_settings
@@ -133,6 +136,14 @@ def main():
         for row in bench_large_file(app):
             summary.add(*row)
         summary.stall("large file download", _LARGE_STALL[0])
+        print()
+
+        print("== STAC search")
+        ours, reference, stall = bench_stac_search(app)
+        summary.add("STAC 10,000-item search to a full footprints layer", f"{ours:.2f} s",
+                    f"pystac-client items() {reference:.2f} s", f"{ours / reference:.2f}x", "faster than pystac-client",
+                    ours <= reference)
+        summary.stall("STAC search", stall)
         print()
 
         print("== Earth Engine pixels over an AOI")
