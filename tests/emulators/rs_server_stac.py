@@ -40,7 +40,7 @@ CONFORMS_TO = [
     "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
 ]
 SEARCH_PARAMS = {"bbox", "intersects", "datetime", "ids", "collections", "filter", "filter-lang", "filter_lang",
-                 "sortby", "limit", "token", "query", "fields"}
+                 "sortby", "limit", "token", "page", "query", "fields"}
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 10
 COMPARISONS = {"=": lambda a, b: a == b, "<>": lambda a, b: a != b, "<": lambda a, b: a < b,
@@ -84,6 +84,9 @@ class StacService:
         self.collection_alias = collection_alias or (lambda name: name)
         self._shapes: dict[int, Any] = {}
         self.cache_searches = False  # a read-only catalogue (the public one): a search's matches kept for its pages
+        # Some STAC APIs page with a plain page number (?page=2, or {"page": 2} in a POST next link's body) instead of
+        # an opaque token: such pages can be asked for side by side.
+        self.numbered_pages = False
         self._matches: dict[tuple, list] = {}
 
     # -- routes
@@ -233,7 +236,16 @@ class StacService:
         page = matched[offset:offset + limit]
         links = [{"rel": "self", "type": "application/geo+json", "href": self.root() + "/search"},
                  {"rel": "root", "type": "application/json", "href": self.root() + "/"}]
-        if offset + limit < len(matched):
+        if offset + limit < len(matched) and self.numbered_pages:
+            number = offset // limit + 2
+            if method == "GET":
+                kept = {k: v for k, v in params.items() if k not in ("token", "page")}
+                links.append({"rel": "next", "type": "application/geo+json", "method": "GET",
+                              "href": f"{self.root()}/search?{urlencode({**kept, 'page': number})}"})
+            else:
+                links.append({"rel": "next", "type": "application/geo+json", "method": "POST",
+                              "href": self.root() + "/search", "body": {"page": number}, "merge": True})
+        elif offset + limit < len(matched):
             token = _token(offset + limit, query["fingerprint"])
             if method == "GET":
                 kept = {k: v for k, v in params.items() if k != "token"}
@@ -344,6 +356,14 @@ class StacService:
         token = params.get("token")
         if token:
             query["offset"] = _offset(token, fingerprint)
+        elif params.get("page") not in (None, ""):
+            try:
+                page = int(params["page"])
+            except (TypeError, ValueError):
+                raise BadRequest(f"page must be an integer, not {params['page']}") from None
+            if page < 1:
+                raise BadRequest("page must be at least 1")
+            query["offset"] = (page - 1) * query["limit"]
         return query
 
     def _check_filter(self, node) -> None:
@@ -455,7 +475,7 @@ def _sort_key(item: dict, field: str):
 
 
 def _fingerprint(params: dict) -> str:
-    kept = {k: v for k, v in params.items() if k not in ("token", "limit")}
+    kept = {k: v for k, v in params.items() if k not in ("token", "page", "limit")}
     return hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 

@@ -21,6 +21,7 @@ from ...core.errors import EOError, NotFound, ProtocolError
 from ...core.http_errors import raise_for_status
 from ...core.i18n import tr
 from ...core.models import Collection, Page
+from ...core.paging import DEFAULT_WORKERS, NumberedBodies, NumberedLinks, fetch_pages, page_count
 from ...core.progress import Progress
 from .items import collection_from_stac, item_from_stac
 from .parameters import get_params, search_parameters, sort_fields  # noqa: F401 (also imported from here)
@@ -194,30 +195,75 @@ class StacApi:
         return self.get_json(request.url, params=request.params, progress=progress, headers=request.headers) or {}
 
     def search(self, body: Dict[str, Any], *, method: Optional[str] = None, max_items: Optional[int] = None,
-               progress: Optional[Progress] = None, raw: bool = False) -> Iterator[Page]:
-        """Pages of Items (or of raw STAC item dicts with raw=True), every next link followed, until max_items."""
+               progress: Optional[Progress] = None, raw: bool = False, page_workers: int = DEFAULT_WORKERS
+               ) -> Iterator[Page]:
+        """Pages of Items (or of raw STAC item dicts with raw=True), every next link followed, until max_items.
+
+        When the server counts the matches and numbers its pages (a next link with ?page= or ?offset=, or a POST
+        next link whose body carries them), the pages after the first are fetched side by side (core/paging.py) and
+        still come in order; with opaque tokens they are followed one at a time."""
         progress = progress or Progress()
         request: Optional[SearchRequest] = self.first_request(body, method)
         count, pages = 0, 0
         while request is not None and pages < MAX_PAGES:
             progress.check()
             page = self.fetch(request, progress)
-            if page.get("type") not in (None, "FeatureCollection") or not isinstance(page.get("features", []), list):
-                raise ProtocolError(tr("{service} answered the search with something that is not a list of items.",
-                                       service=self.name))
-            features = page.get("features") or []
-            if max_items is not None:
-                features = features[:max(0, max_items - count)]
+            features = self._features(page, max_items, count)
             total = matched(page)
-            items = features if raw else [item_from_stac(f, self.provider) for f in features]
             pages += 1
-            yield Page(items, total or 0, count + 1)
+            yield Page(self._items(features, raw), total or 0, count + 1)
             count += len(features)
             if max_items is not None and count >= max_items:
                 return
             if not features and pages > 1:
                 return  # an empty page that still links further: stop rather than loop
-            request = self.next_request(page, request)
+            next_request = self.next_request(page, request)
+            if pages == 1 and next_request is not None and total and page_workers > 1:
+                numbered = self._numbered(next_request, len(features))
+                if numbered is not None:
+                    yield from self._side_by_side(numbered, next_request, total, count, max_items, progress, raw,
+                                                  page_workers)
+                    return
+            request = next_request
+
+    def _features(self, page: dict, max_items: Optional[int], count: int) -> list:
+        if page.get("type") not in (None, "FeatureCollection") or not isinstance(page.get("features", []), list):
+            raise ProtocolError(tr("{service} answered the search with something that is not a list of items.",
+                                   service=self.name))
+        features = page.get("features") or []
+        return features[:max(0, max_items - count)] if max_items is not None else features
+
+    def _items(self, features: list, raw: bool) -> list:
+        return features if raw else [item_from_stac(f, self.provider) for f in features]
+
+    @staticmethod
+    def _numbered(next_request: SearchRequest, page_size: int):
+        """How page k after the first is asked for, when the next link numbers its pages; None for a token."""
+        candidates = {"page": (2, 1), "offset": (page_size, page_size)}
+        if next_request.method == "POST":
+            return NumberedBodies.predict(next_request.body, candidates)
+        return NumberedLinks.predict(next_request.url, candidates)
+
+    def _side_by_side(self, numbered, first_next: SearchRequest, total: int, count: int, max_items: Optional[int],
+                      progress: Progress, raw: bool, workers: int) -> Iterator[Page]:
+        wanted = total if max_items is None else min(total, max_items)
+        remaining = page_count(max(0, wanted - count), max(1, count))
+
+        def fetch(k: int) -> dict:
+            if first_next.method == "POST":
+                request = SearchRequest("POST", first_next.url, body=numbered.body(k), headers=first_next.headers)
+            else:
+                request = SearchRequest("GET", numbered.url(k), headers=first_next.headers)
+            return self.fetch(request, progress)
+
+        for page in fetch_pages(fetch, range(1, remaining + 1), progress=progress, workers=workers):
+            features = self._features(page, max_items, count)
+            if not features:
+                return
+            yield Page(self._items(features, raw), matched(page) or total, count + 1)
+            count += len(features)
+            if max_items is not None and count >= max_items:
+                return
 
     def items(self, body: Dict[str, Any], **kwargs) -> list:
         return [item for page in self.search(body, **kwargs) for item in page.items]
