@@ -91,6 +91,7 @@ def print_table(rows):
 def main():
     from qgis.core import QgsApplication
 
+    from eo_connector.providers.brightearth.workflow import RESULT_WORKERS
     from tests.bench_brightearth import bench_brightearth_download
     from tests.bench_stac import bench_stac_search
     from tests.bench_start import measure
@@ -113,8 +114,8 @@ def main():
             print(f"== BrightEarth result tree: {files:,} files, {size / 1e6:.1f} MB, 50 ms latency per request")
             ours = seconds["EO Connector"]
             names = {"EO Connector": "EO Connector (12 parallel, resumable, verified)",
-                     "tutorial": "tutorial sequential loop (fixed to terminate)", "aria2c": "aria2c -j 8",
-                     "curl": "curl --parallel --parallel-max 8"}
+                     "tutorial": "tutorial sequential loop (fixed to terminate)",
+                     "aria2c": f"aria2c -j {RESULT_WORKERS}", "curl": f"curl --parallel --parallel-max {RESULT_WORKERS}"}
             print_table([("downloader", "seconds", "vs EO Connector")] +
                         [(names[name], f"{value:.2f}", f"{value / ours:.2f}x") for name, value in seconds.items()])
             print(f"GUI thread during the EO Connector download: longest stall {stall} ms\n")

@@ -137,14 +137,14 @@ def bench_brightearth_download(app, tiles: int, all_tools: bool):
                     with open(list_file, "w") as f:
                         for path, link in urls.items():
                             f.write(f"{link}\n  out={path}\n")
-                    seconds["aria2c"] = run_tool(["aria2c", "-q", "-j", "8", "-i", list_file, "-d", join(work, "aria2c"),
+                    seconds["aria2c"] = run_tool(["aria2c", "-q", "-j", str(RESULT_WORKERS), "-i", list_file, "-d", join(work, "aria2c"),
                                                   "--allow-overwrite=true", "--auto-file-renaming=false"], work)
             if shutil.which("curl"):
                 config = join(work, "curl.cfg")
                 with open(config, "w") as f:
                     for path, link in urls.items():
                         f.write(f'url = "{link}"\noutput = "{join(work, "curl", path)}"\n')
-                seconds["curl"] = run_tool(["curl", "-s", "--parallel", "--parallel-max", "8", "--create-dirs", "-K",
+                seconds["curl"] = run_tool(["curl", "-s", "--parallel", "--parallel-max", str(RESULT_WORKERS), "--create-dirs", "-K",
                                             config], work)
         return seconds, len(urls), size, stall
     finally:
