@@ -108,6 +108,13 @@ def aoi_from_layer(layer=None, selected_only: Optional[bool] = None) -> AOI:
     return _aoi_from_layer(layer, selected_only)
 
 
+def aoi_from_wkt(wkt: str, source: str = "WKT") -> AOI:
+    """AOI from a WKT (multi)polygon in longitude/latitude (EPSG:4326)."""
+    from .core.aoi import aoi_from_wkt as from_wkt
+
+    return from_wkt(wkt, source)
+
+
 def aoi_from_canvas() -> AOI:
     """AOI from the current map extent."""
     from qgis.utils import iface
