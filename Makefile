@@ -92,4 +92,4 @@ deploy: package
 	@echo "Deployed to $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
 
 clean:
-	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm .venv-py39 .venv-qt6
+	rm -rf build dist demo_output bench_output .pytest_cache i18n/*.qm .venv-py39 .venv-qt6 .venv-rs-client

@@ -108,6 +108,13 @@ def aoi_from_layer(layer=None, selected_only: Optional[bool] = None) -> AOI:
     return _aoi_from_layer(layer, selected_only)
 
 
+def aoi_from_wkt(wkt: str, source: str = "WKT") -> AOI:
+    """AOI from a WKT (multi)polygon in longitude/latitude (EPSG:4326)."""
+    from .core.aoi import aoi_from_wkt as from_wkt
+
+    return from_wkt(wkt, source)
+
+
 def aoi_from_canvas() -> AOI:
     """AOI from the current map extent."""
     from qgis.utils import iface
@@ -231,6 +238,25 @@ class ConsoleRuntime:
         if credentials or browser:
             self.sign_in(connection, credentials, browser=browser)
         return services.connections().add(connection)
+
+    def add_streamed_asset(self, item, asset_key: str, headers: Dict[str, str], connection_id: str = ""):
+        """An item's asset added as a layer read in place (GDAL /vsicurl/, credentials for that URL only); GDAL's
+        first reads happen in a task while QGIS keeps responding."""
+        from qgis.core import QgsProject
+
+        from .qgis_glue.streaming import layer_of, prepare_stream
+
+        prepared = _wait_for_task("Opening an asset in place", lambda progress: prepare_stream(item, asset_key,
+                                                                                                headers))
+        layer = layer_of(*prepared, item.assets[asset_key].href, connection_id)
+        QgsProject.instance().addMapLayer(layer)
+        return layer
+
+    def layer_features(self, layer, id_field: str = "", asset_field: str = "", selected_only: bool = False):
+        """A vector layer's features as plain values in EPSG:4326 (for publishing them)."""
+        from .qgis_glue.publish_layer import features_of_layer
+
+        return features_of_layer(layer, id_field, asset_field, selected_only)
 
     def start(self, connection: Connection, kind: str, values: Dict[str, Any]) -> Job:
         operation = registry.get(connection.platform).operation(kind)

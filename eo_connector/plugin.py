@@ -50,6 +50,9 @@ class EOConnectorPlugin:
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(MENU, self.action)
         self.initProcessing()
+        from qgis.core import QgsProject
+
+        QgsProject.instance().readProject.connect(self._project_read)
         missing = dependencies.missing()
         if missing:
             self._offer_install(missing)
@@ -61,7 +64,21 @@ class EOConnectorPlugin:
             self.live_layers = LiveLayerKeeper(services.connections, offer_sign_in=self.offer_sign_in)
             self.live_layers.install()
 
+    def _project_read(self, *_):
+        """Streamed assets of the project just opened get their connection's credentials again (never saved in it)."""
+        from qgis.core import QgsProject
+
+        from .qgis_glue.streaming import restore_credentials
+
+        restore_credentials(QgsProject.instance(), services.asset_headers)
+
     def unload(self):
+        from qgis.core import QgsProject
+
+        try:
+            QgsProject.instance().readProject.disconnect(self._project_read)
+        except TypeError:  # never connected (initGui not run)
+            pass
         if self.dock is not None:
             self.dock.close()
             self.iface.removeDockWidget(self.dock)

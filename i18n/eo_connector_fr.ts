@@ -19,6 +19,11 @@
       <translation>(cliquez sur ↻)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>1 item matches</source>
+      <translation>1 élément correspond</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>1 product matches</source>
       <translation>1 produit correspond</translation>
@@ -54,6 +59,11 @@
       <translation>Un paquet Python nécessaire à EO Connector n'est pas installé.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/parameters.py" />
+      <source>A bounding box needs four numbers: west, south, east, north.</source>
+      <translation>Une emprise rectangulaire demande quatre nombres : ouest, sud, est, nord.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
       <source>A connection named {name} already exists.</source>
       <translation>Une connexion nommée {name} existe déjà.</translation>
@@ -62,6 +72,11 @@
       <location filename="eo_connector/core/errors.py" />
       <source>A downloaded file is incomplete or damaged (size or checksum does not match).</source>
       <translation>Un fichier téléchargé est incomplet ou endommagé (la taille ou la somme de contrôle ne correspond pas).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>A key of their own</source>
+      <translation>Une clé à part</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
@@ -74,9 +89,39 @@
       <translation>Une couche de polygones</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>A search by reference is a search URL (http…).</source>
+      <translation>Une recherche par référence est une URL de recherche (http…).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/http.py" />
       <source>A secure connection to the server could not be established (certificate problem).</source>
       <translation>Impossible d'établir une connexion sécurisée avec le serveur (problème de certificat).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>API key</source>
+      <translation>Clé d’API</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>API key header</source>
+      <translation>En-tête de clé d’API</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>API key manager status code {status}: {detail}</source>
+      <translation>Le gestionnaire de clés d’API a répondu {status} : {detail}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>API-key check URL</source>
+      <translation>URL de vérification de la clé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>AUXIP auxiliary data</source>
+      <translation>Données auxiliaires AUXIP</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -117,6 +162,11 @@
       <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Add the WMS preview of the selected results to the map</source>
       <translation>Ajouter à la carte l'aperçu WMS des résultats sélectionnés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Add the chosen asset as a layer read from the server (COG, Zarr, vector files), without downloading it</source>
+      <translation>Ajouter la ressource choisie comme couche lue sur le serveur (COG, Zarr, vecteurs), sans la télécharger</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
@@ -169,7 +219,7 @@
       <translation>Zone</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Area of interest</source>
       <translation>Zone d'intérêt</translation>
     </message>
@@ -224,9 +274,59 @@
       <translation>Asset</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Asset header</source>
+      <translation>En-tête des ressources</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Asset href from</source>
+      <translation>Lien de la ressource depuis</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Asset key</source>
+      <translation>Clé des ressources</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Assets</source>
+      <translation>Ressources</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>Assets of the current item</source>
+      <translation>Ressources de l’élément courant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>Assets of {item}</source>
+      <translation>Ressources de {item}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/streaming.py" />
+      <source>Assets served by {scheme}:// cannot be opened in place: download them.</source>
+      <translation>Les ressources servies par {scheme}:// ne s’ouvrent pas sur place : téléchargez-les.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Assets to download</source>
+      <translation>Ressources à télécharger</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>At most this many items</source>
+      <translation>Au plus ce nombre d’éléments</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>At most this many products</source>
       <translation>Au plus ce nombre de produits</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>At most this many results</source>
+      <translation>Au plus ce nombre de résultats</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -269,9 +369,24 @@
       <translation>Fond de carte utilisé comme imagerie source</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Bearer token</source>
+      <translation>Jeton « Bearer »</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Block</source>
+      <translation>Bloc</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Bounding box only</source>
       <translation>Rectangle englobant uniquement</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Box of the area only</source>
+      <translation>Seulement l’emprise de la zone</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -314,7 +429,7 @@
       <translation>Parcourir les collections du catalogue (titre, plateforme, dates, résumé)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Browse…</source>
       <translation>Parcourir…</translation>
     </message>
@@ -324,9 +439,19 @@
       <translation>Bâtiments avec plus d’attributs (hauteur, type de toit) là où BrightEarth peut les déduire</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>CADIP sessions</source>
+      <translation>Sessions CADIP</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>CGLS (no sign-in)</source>
       <translation>CGLS (sans connexion)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>CQL2-JSON filter</source>
+      <translation>Filtre CQL2-JSON</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
@@ -384,6 +509,11 @@
       <translation>Catalogue</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Catalogue collection</source>
+      <translation>Collection du catalogue</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Catalogue configuration (*.ini);;All files (*)</source>
       <translation>Configuration du catalogue (*.ini);;Tous les fichiers (*)</translation>
@@ -392,6 +522,16 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Catalogue search</source>
       <translation>Recherche dans le catalogue</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Ch.</source>
+      <translation>Can.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Check and save</source>
+      <translation>Vérifier et enregistrer</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -409,7 +549,7 @@
       <translation>Vérification de {name}…</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Choose a collection to search.</source>
       <translation>Choisissez une collection à interroger.</translation>
     </message>
@@ -419,7 +559,7 @@
       <translation>Choisissez un dossier pour les résultats.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Choose a folder to download into.</source>
       <translation>Choisissez un dossier de téléchargement.</translation>
     </message>
@@ -429,9 +569,19 @@
       <translation>Choisissez d'abord une couche de polygones dans la liste.</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/publish_layer.py" />
+      <source>Choose a vector layer to publish.</source>
+      <translation>Choisissez une couche vecteur à publier.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>Choose a vector layer with polygons for the area of interest.</source>
       <translation>Choisissez une couche vecteur de polygones pour la zone d'intérêt.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Choose an RS-Server connection.</source>
+      <translation>Choisissez une connexion RS-Server.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -472,6 +622,11 @@
       <location filename="eo_connector/providers/brightearth/options.py" />
       <source>Choose at least one output format.</source>
       <translation>Choisissez au moins un format de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Choose the catalogue collection that receives the staged files.</source>
+      <translation>Choisissez la collection du catalogue qui reçoit les fichiers rapatriés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -519,17 +674,27 @@
       <translation>Projet Cloud</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Cluster (key checked, owner from the key)</source>
+      <translation>Cluster (clé vérifiée, propriétaire tiré de la clé)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Cluster mode needs the API-key check URL (the UAC endpoint); without it, choose hybrid mode and give the owner id.</source>
+      <translation>Le mode cluster demande l’URL de vérification de la clé (le point UAC) ; sans elle, choisissez le mode hybride et donnez l’identifiant du propriétaire.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/dependencies.py" />
       <source>Collecting {name}</source>
       <translation>Recherche de {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Collection</source>
       <translation>Collection</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Collection id</source>
       <translation>Identifiant de la collection</translation>
     </message>
@@ -539,9 +704,29 @@
       <translation>Identifiant de la collection (urn:eop:…)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Collection {id} created.</source>
+      <translation>Collection {id} créée.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Collection {id} removed.</source>
+      <translation>Collection {id} supprimée.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Collection {id} updated.</source>
+      <translation>Collection {id} mise à jour.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Collections of {name}</source>
       <translation>Collections de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Combined with the other filters by “and”.</source>
+      <translation>Combiné aux autres filtres par « et ».</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
@@ -557,6 +742,11 @@
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Configuration</source>
       <translation>Configuration</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Connect and save</source>
+      <translation>Se connecter et enregistrer</translation>
     </message>
     <message>
       <location filename="eo_connector/core/platform.py" />
@@ -599,9 +789,19 @@
       <translation>Décompte des produits…</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Creating a collection</source>
+      <translation>Création d’une collection</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Creating the project</source>
       <translation>Création du projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Credentials</source>
+      <translation>Identifiants</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
@@ -669,7 +869,7 @@
       <translation>Modèles DL</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -677,6 +877,11 @@
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Date</source>
       <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Date from</source>
+      <translation>Date depuis</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -704,6 +909,11 @@
       <translation>Descendante</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Done</source>
       <translation>Terminée</translation>
@@ -724,7 +934,12 @@
       <translation>Télécharger</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Download checked</source>
+      <translation>Télécharger les cochées</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Download folder</source>
       <translation>Dossier de téléchargement</translation>
     </message>
@@ -749,6 +964,21 @@
       <translation>Télécharger des produits</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>Download started: follow it in the Jobs section.</source>
+      <translation>Téléchargement lancé : suivez-le dans la section Tâches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Download the checked assets of the current item and load them</source>
+      <translation>Télécharger les ressources cochées de l’élément courant et les charger</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Download the chosen assets of the selected items</source>
+      <translation>Télécharger les ressources choisies des éléments sélectionnés</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Download the selected products</source>
       <translation>Télécharger les produits sélectionnés</translation>
@@ -764,7 +994,7 @@
       <translation>{count} fichiers téléchargés ({size})</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Downloading {count} files</source>
       <translation>Téléchargement de {count} fichiers</translation>
     </message>
@@ -789,12 +1019,17 @@
       <translation>Téléchargement : {size}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Downloads the chosen assets of the items (e.g. a STAC search's footprints layer, or features selected in it) into &lt;folder&gt;/&lt;item id&gt;/&lt;file&gt;, in parallel and resumable, sizes checked, and loads the rasters and vectors as layers, one group per item. Assets only in S3 storage are left out with a sentence.</source>
+      <translation>Télécharge les ressources choisies des éléments (par exemple la couche d’emprises d’une recherche STAC, ou les entités qui y sont sélectionnées) dans &lt;dossier&gt;/&lt;id de l’élément&gt;/&lt;fichier&gt;, en parallèle et avec reprise, tailles vérifiées, puis charge rasters et vecteurs en couches, un groupe par élément. Les ressources qui ne sont que dans un stockage S3 sont laissées de côté, avec une phrase qui le dit.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Downloads the chosen kinds of files of the products (e.g. the output of “Terrascope product search”, or features selected in it) into &lt;folder&gt;/&lt;product id&gt;/&lt;file&gt;, in parallel and resumable, sizes checked, and loads the rasters and vectors as layers, one group per product.</source>
       <translation>Télécharge les types de fichiers choisis des produits (par exemple la sortie de « Recherche de produits Terrascope », ou les entités qui y sont sélectionnées) dans &lt;dossier&gt;/&lt;identifiant du produit&gt;/&lt;fichier&gt;, en parallèle et avec reprise, tailles vérifiées, puis charge les rasters et les vecteurs comme couches, un groupe par produit.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Download…</source>
       <translation>Télécharger…</translation>
     </message>
@@ -924,9 +1159,24 @@
       <translation>Tâche Earth Engine : {name}</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Edit collection</source>
+      <translation>Modifier la collection</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Edit…</source>
+      <translation>Modifier…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>End date</source>
       <translation>Date de fin</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Enter the API key.</source>
+      <translation>Saisissez la clé d’API.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
@@ -934,9 +1184,29 @@
       <translation>Saisissez le projet Cloud enregistré pour Earth Engine.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Enter the RS-Server address (https://…).</source>
+      <translation>Saisissez l’adresse de RS-Server (https://…).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Enter the RS-Server address (or every service root).</source>
+      <translation>Saisissez l’adresse de RS-Server (ou la racine de chaque service).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Enter the STAC API's address (https://…).</source>
+      <translation>Saisissez l’adresse de l’API STAC (https://…).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Enter the e-mail address of your account.</source>
       <translation>Saisissez l'adresse e-mail de votre compte.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Enter the key or token.</source>
+      <translation>Saisissez la clé ou le jeton.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
@@ -1054,9 +1324,19 @@
       <translation>Fichiers à télécharger</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Files to stage (a CADIP or AUXIP search layer)</source>
+      <translation>Fichiers à rapatrier (une couche de recherche CADIP ou AUXIP)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>Filter the list by title or id</source>
       <translation>Filtrer la liste par titre ou identifiant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Finding the staged items in {collection}</source>
+      <translation>Recherche des éléments rapatriés dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/jobs.py" />
@@ -1119,6 +1399,11 @@
       <translation>Issue de {source}</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>GDAL could not open “{name}” in place (the server may not allow byte ranges, or refused the credentials): download it instead.</source>
+      <translation>GDAL n’a pas pu ouvrir « {name} » sur place (le serveur refuse peut-être les lectures partielles ou les identifiants) : téléchargez-la plutôt.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Gamma</source>
       <translation>Gamma</translation>
@@ -1137,6 +1422,11 @@
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>Give the Drive folder, the Cloud Storage bucket or the asset id to export to.</source>
       <translation>Donnez le dossier Drive, le bucket Cloud Storage ou l'identifiant d'asset de destination.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>Give the collection an id.</source>
+      <translation>Donnez un identifiant à la collection.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -1184,6 +1474,11 @@
       <translation>HR-VPP</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Header</source>
+      <translation>En-tête</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/dock.py" />
       <source>Help on connections and signing in</source>
       <translation>Aide sur les connexions et l’identification</translation>
@@ -1197,6 +1492,16 @@
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Highest cloud cover (100 %: no maximum)</source>
       <translation>Couverture nuageuse maximale (100 % : pas de maximum)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Hybrid (key, owner given)</source>
+      <translation>Hybride (clé, propriétaire donné)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Id</source>
+      <translation>Identifiant</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
@@ -1222,6 +1527,11 @@
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Imagery</source>
       <translation>Imagerie</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>In hybrid mode the owner id must be given: edit the connection.</source>
+      <translation>En mode hybride, l’identifiant du propriétaire doit être donné : modifiez la connexion.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -1304,6 +1614,66 @@
       <translation>Interrompue</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Into</source>
+      <translation>Vers</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Item id from</source>
+      <translation>Identifiant de l’élément depuis</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Item ids</source>
+      <translation>Identifiants des éléments</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>Item {item} has no asset {asset}.</source>
+      <translation>L’élément {item} n’a pas de ressource {asset}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}” appears twice: choose an id field whose values differ.</source>
+      <translation>L’élément « {id} » apparaît deux fois : choisissez un champ d’identifiant aux valeurs distinctes.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: asset {asset} is a local file ({href}); RS-Server only takes assets already in S3 or on the web: upload it first.</source>
+      <translation>Élément « {id} » : la ressource {asset} est un fichier local ({href}) ; RS-Server n’accepte que des ressources déjà dans S3 ou sur le web : envoyez-la d’abord.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: it needs a bbox.</source>
+      <translation>Élément « {id} » : il lui faut une emprise (bbox).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: it needs a date (datetime, or start and end).</source>
+      <translation>Élément « {id} » : il lui faut une date (datetime, ou début et fin).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: its geometry is not GeoJSON.</source>
+      <translation>Élément « {id} » : sa géométrie n’est pas du GeoJSON.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: the id may only have letters, digits, '_', '-' and '.'.</source>
+      <translation>Élément « {id} » : l’identifiant ne peut contenir que lettres, chiffres, '_', '-' et '.'.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Item “{id}”: {name} “{value}” is not an ISO date and time.</source>
+      <translation>Élément « {id} » : {name} « {value} » n’est pas une date et heure ISO.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Items (a footprints layer of a search)</source>
+      <translation>Éléments (une couche d’emprises d’une recherche)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Its content is kept in your keyring: the file can be moved afterwards.</source>
       <translation>Son contenu est gardé dans votre trousseau : le fichier peut ensuite être déplacé.</translation>
@@ -1329,9 +1699,24 @@
       <translation>Tâches ({count})</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Kept in the system keyring (else QGIS's authentication database), never in the project or QGIS's settings.</source>
+      <translation>Gardée dans le trousseau du système (sinon la base d’authentification de QGIS), jamais dans le projet ni les réglages de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Kept in the system keyring (else QGIS's authentication database).</source>
+      <translation>Gardé dans le trousseau du système (sinon la base d’authentification de QGIS).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Key file</source>
       <translation>Fichier de clé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Key or token</source>
+      <translation>Clé ou jeton</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
@@ -1344,7 +1729,7 @@
       <translation>Modifié dans le catalogue entre ces dates (vide : sans limite)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -1404,6 +1789,11 @@
       <translation>Liste des tâches Earth Engine</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Listing RS-Server collections</source>
+      <translation>Liste des collections RS-Server</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>Listing Terrascope collections</source>
       <translation>Liste des collections Terrascope</translation>
@@ -1414,9 +1804,14 @@
       <translation>Liste des collections du catalogue…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Listing the collections of {name}</source>
       <translation>Liste des collections de {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Listing the collections…</source>
+      <translation>Liste des collections…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -1449,6 +1844,11 @@
       <translation>Chargement de l'imagette…</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Local (no authentication)</source>
+      <translation>Local (sans authentification)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Lowest cloud cover (0 %: no minimum)</source>
       <translation>Couverture nuageuse minimale (0 % : pas de minimum)</translation>
@@ -1474,6 +1874,11 @@
       <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Metadata</source>
+      <translation>Métadonnées</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Metadata (alternates)</source>
       <translation>Métadonnées (alternates)</translation>
@@ -1482,6 +1887,11 @@
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Minimum</source>
       <translation>Minimum</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Mode</source>
+      <translation>Mode</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -1529,6 +1939,11 @@
       <translation>Nécessite {what}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>New collection</source>
+      <translation>Nouvelle collection</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>New connection</source>
       <translation>Nouvelle connexion</translation>
@@ -1537,6 +1952,21 @@
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>New project</source>
       <translation>Nouveau projet</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>New…</source>
+      <translation>Nouvelle…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>No RS-Server API key is saved for this connection on this computer: edit it and enter the key.</source>
+      <translation>Aucune clé d’API RS-Server n’est enregistrée pour cette connexion sur cet ordinateur : modifiez-la et saisissez la clé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>No RS-Server session cookie is saved for this connection: edit it and paste the cookie.</source>
+      <translation>Aucun cookie de session RS-Server n’est enregistré pour cette connexion : modifiez-la et collez le cookie.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -1559,6 +1989,11 @@
       <translation>Pas encore de zone d'intérêt : choisissez sa source et cliquez sur « Utiliser comme zone d'intérêt ».</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>No area of interest: the whole collection is searched.</source>
+      <translation>Pas de zone d’intérêt : toute la collection est parcourue.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
       <source>No collection matches these filters.</source>
       <translation>Aucune collection ne correspond à ces filtres.</translation>
@@ -1569,9 +2004,19 @@
       <translation>Aucune connexion pour l'instant : appuyez sur + pour ajouter votre compte sur l'une des plateformes.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>No credentials</source>
+      <translation>Sans identifiants</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>No features are selected in layer '{name}': select the features of the area first.</source>
       <translation>Aucune entité n'est sélectionnée dans la couche « {name} » : sélectionnez d'abord les entités de la zone.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>No item matches: widen the dates, the area or the filters.</source>
+      <translation>Aucun élément ne correspond : élargissez les dates, la zone ou les filtres.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1604,6 +2049,11 @@
       <translation>Aucune connexion nécessaire : ce catalogue est ouvert à tous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>None (public)</source>
+      <translation>Aucun (public)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/layer_aoi.py" />
       <source>None of the features of layer '{name}' has a geometry.</source>
       <translation>Aucune entité de la couche « {name} » n'a de géométrie.</translation>
@@ -1622,6 +2072,11 @@
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />
       <source>Not now</source>
       <translation>Pas maintenant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Not sent — fix these first:</source>
+      <translation>Rien n’est envoyé — corrigez d’abord :</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
@@ -1654,6 +2109,11 @@
       <translation>Rien n'a encore été lancé sur le serveur : aucun crédit n'est dépensé.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Nothing matches: widen the dates or change the platform.</source>
+      <translation>Rien ne correspond : élargissez les dates ou changez de plateforme.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Nothing was downloaded ({size})</source>
       <translation>Rien n'a été téléchargé ({size})</translation>
@@ -1674,6 +2134,11 @@
       <translation>Ouvrir le dossier</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Open in place</source>
+      <translation>Ouvrir sur place</translation>
+    </message>
+    <message>
       <location filename="eo_connector/plugin.py" />
       <source>Open the EO Connector panel</source>
       <translation>Ouvrir le panneau EO Connector</translation>
@@ -1689,6 +2154,26 @@
       <translation>Ouvrir cette section du guide dans votre navigateur web</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>Opening {asset} in place</source>
+      <translation>Ouverture de {asset} sur place</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>Opening {asset} in place…</source>
+      <translation>Ouverture de {asset} sur place…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Or a search by reference</source>
+      <translation>Ou une recherche par référence</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Or the date</source>
+      <translation>Ou la date</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Orbit</source>
       <translation>Orbite</translation>
@@ -1702,6 +2187,11 @@
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Other catalogue parameters, one key=value a line</source>
       <translation>Autres paramètres du catalogue, un clé=valeur par ligne</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Other files</source>
+      <translation>Autres fichiers</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -1724,6 +2214,41 @@
       <translation>Sur la zone d'intérêt</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Over the area of interest ({area} km²)</source>
+      <translation>Sur la zone d’intérêt ({area} km²)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Overviews</source>
+      <translation>Aperçus</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Owner id</source>
+      <translation>Identifiant du propriétaire</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Owner unknown: {error}</source>
+      <translation>Propriétaire inconnu : {error}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Owner {owner}</source>
+      <translation>Propriétaire {owner}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Owner {owner} · {mode} mode</source>
+      <translation>Propriétaire {owner} · mode {mode}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Page size</source>
+      <translation>Taille de page</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>Palette</source>
       <translation>Palette</translation>
@@ -1732,6 +2257,11 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Password</source>
       <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Paste the session cookie.</source>
+      <translation>Collez le cookie de session.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
@@ -1744,12 +2274,12 @@
       <translation>Pixels sur la zone d'intérêt</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Platform</source>
       <translation>Plateforme</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
@@ -1779,7 +2309,7 @@
       <translation>Titre du produit</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>Product type</source>
       <translation>Type de produit</translation>
     </message>
@@ -1819,6 +2349,11 @@
       <translation>Catalogue public</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Publish</source>
+      <translation>Publier</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Published</source>
       <translation>Publié</translation>
@@ -1827,6 +2362,21 @@
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Published in the catalogue between these dates (empty: no limit)</source>
       <translation>Publié dans le catalogue entre ces dates (vide : sans limite)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Publishing items</source>
+      <translation>Publication des éléments</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Publishing {count} items…</source>
+      <translation>Publication de {count} éléments…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>Publishing {id}</source>
+      <translation>Publication de {id}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/expressions.py" />
@@ -1849,6 +2399,11 @@
       <translation>base de données d'authentification de QGIS</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>QGIS could not open “{name}” in place: download it instead.</source>
+      <translation>QGIS n’a pas pu ouvrir « {name} » sur place : téléchargez-la plutôt.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>QGIS was closed while this job ran: press Follow again to resume it.</source>
       <translation>QGIS a été fermé pendant cette tâche : cliquez sur Reprendre le suivi pour la reprendre.</translation>
@@ -1867,6 +2422,81 @@
       <location filename="eo_connector/gui/widgets/results_browser.py" />
       <source>Quicklook not available: {reason}</source>
       <translation>Imagette indisponible : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>RS-Server</source>
+      <translation>RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>RS-Server ({url}) does not answer: check the address and your network, or try again later.</source>
+      <translation>RS-Server ({url}) ne répond pas : vérifiez l’adresse et votre réseau, ou réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server AUXIP search</source>
+      <translation>Recherche AUXIP RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server CADIP session search</source>
+      <translation>Recherche de sessions CADIP RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server URL is undefined: edit the connection.</source>
+      <translation>L’URL de RS-Server n’est pas définie : modifiez la connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server asset download</source>
+      <translation>Téléchargement de ressources RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server catalogue search</source>
+      <translation>Recherche dans le catalogue RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>RS-Server owner</source>
+      <translation>Propriétaire RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server refused the API key: it is wrong, revoked or expired. Create a new key and edit the connection.</source>
+      <translation>RS-Server a refusé la clé d’API : elle est fausse, révoquée ou expirée. Créez une nouvelle clé et modifiez la connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server refused the session cookie: it has expired. Sign in to RS-Server in the browser again, paste the new cookie in the connection, then search again.</source>
+      <translation>RS-Server a refusé le cookie de session : il a expiré. Reconnectez-vous à RS-Server dans le navigateur, collez le nouveau cookie dans la connexion, puis relancez la recherche.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server staging</source>
+      <translation>Rapatriement RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>RS-Server staging: {name}</source>
+      <translation>Rapatriement RS-Server : {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>RS-Server {service}</source>
+      <translation>RS-Server {service}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>RS-Server {service} search</source>
+      <translation>Recherche {service} RS-Server</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>RS-Server's sign-in service is failing: try again later.</source>
+      <translation>Le service de connexion de RS-Server est en panne : réessayez plus tard.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1889,6 +2519,11 @@
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Reading a collection</source>
+      <translation>Lecture d’une collection</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Reading the Earth Engine catalogue…</source>
       <translation>Lecture du catalogue Earth Engine…</translation>
@@ -1902,6 +2537,16 @@
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
       <source>Reading the dataset's description</source>
       <translation>Lecture de la description du jeu de données</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Reading the filters of {collection}</source>
+      <translation>Lecture des filtres de {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Reading the filters of {collection}…</source>
+      <translation>Lecture des filtres de {collection}…</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
@@ -1934,14 +2579,34 @@
       <translation>Numéro d’orbite relative (toutes : sans filtre)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Remove</source>
       <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Remove collection</source>
+      <translation>Supprimer la collection</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Remove collection {id} and all its items from your catalogue? This cannot be undone.</source>
+      <translation>Supprimer la collection {id} et tous ses éléments de votre catalogue ? C’est définitif.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Remove connection</source>
       <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove from catalogue</source>
+      <translation>Retirer du catalogue</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove items</source>
+      <translation>Retirer des éléments</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -1964,14 +2629,44 @@
       <translation>Retirer la tâche {name} de la liste ? Ses fichiers restent dans {path}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove the selected items from your catalogue</source>
+      <translation>Retirer les éléments sélectionnés de votre catalogue</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Remove this connection</source>
       <translation>Supprimer cette connexion</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Remove {count} items from your catalogue? This cannot be undone.</source>
+      <translation>Retirer {count} éléments de votre catalogue ? C’est définitif.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Removing a collection</source>
+      <translation>Suppression d’une collection</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Removing items</source>
+      <translation>Retrait des éléments</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Replace items that exist</source>
+      <translation>Remplacer les éléments existants</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>Reprojecting the area of interest needs GDAL; choose EPSG:4326.</source>
       <translation>La reprojection de la zone d'intérêt demande GDAL : choisissez EPSG:4326.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Request method</source>
+      <translation>Méthode de requête</translation>
     </message>
     <message>
       <location filename="eo_connector/processing/algorithms.py" />
@@ -1987,6 +2682,11 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Resume an interrupted, failed or cancelled job</source>
       <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Roles</source>
+      <translation>Rôles</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
@@ -2032,6 +2732,31 @@
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>SEPAL sign-in failed: wrong username or password.</source>
       <translation>Échec de la connexion à SEPAL : nom d'utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>STAC API</source>
+      <translation>API STAC</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>STAC asset download</source>
+      <translation>Téléchargement de ressources STAC</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>STAC item search</source>
+      <translation>Recherche d’éléments STAC</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac.py" />
+      <source>STAC search</source>
+      <translation>Recherche STAC</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>Same credentials, API host only</source>
+      <translation>Mêmes identifiants, hôte de l’API seulement</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
@@ -2109,7 +2834,7 @@
       <translation>Chercher dans les identifiants : par ex. SRTM, COPERNICUS S2</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>Search in {collection}</source>
       <translation>Recherche dans {collection}</translation>
     </message>
@@ -2129,14 +2854,29 @@
       <translation>Chercher dans tout le catalogue</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Search with the box around the area of interest instead of its outline</source>
       <translation>Rechercher avec le rectangle englobant la zone d'intérêt au lieu de son contour</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Searches a CADIP station's downlink sessions by platform, dates and session ids; writes the sessions as a layer whose features keep their files (channel, block number, size), ready for staging.</source>
+      <translation>Recherche les sessions de réception d’une station CADIP par plateforme, dates et identifiants ; écrit les sessions dans une couche dont les entités gardent leurs fichiers (canal, numéro de bloc, taille), prêtes à rapatrier.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Searches a STAC collection over the area of interest (dates, ids, a CQL2-JSON filter, sort) and writes the items found as a footprints layer; feed it to the asset download to fetch their files.</source>
+      <translation>Recherche dans une collection STAC sur la zone d’intérêt (dates, identifiants, filtre CQL2-JSON, tri) et écrit les éléments trouvés dans une couche d’emprises ; donnez-la au téléchargement de ressources pour récupérer leurs fichiers.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Searches a Terrascope collection over the area of interest with the given filters and writes the products found as a footprints layer whose fields are the product properties (id, title, date, cloud cover, tile, orbit, files). Feed it to “Terrascope download” to fetch their files.</source>
       <translation>Recherche dans une collection Terrascope sur la zone d'intérêt avec les filtres donnés et écrit les produits trouvés dans une couche d'emprises dont les champs sont les propriétés des produits (identifiant, titre, date, couverture nuageuse, tuile, orbite, fichiers). Passez-la à « Téléchargement Terrascope » pour récupérer leurs fichiers.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Searches the AUXIP auxiliary data by dates, product type, platform and a CQL2-JSON filter; writes the files found as a layer, ready for staging.</source>
+      <translation>Recherche les données auxiliaires AUXIP par dates, type de produit, plateforme et filtre CQL2-JSON ; écrit les fichiers trouvés dans une couche, prêts à rapatrier.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
@@ -2149,9 +2889,14 @@
       <translation>Recherche dans le catalogue public…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Searching…</source>
       <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Select at least one item to download.</source>
+      <translation>Sélectionnez au moins un élément à télécharger.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
@@ -2159,14 +2904,39 @@
       <translation>Sélectionnez au moins un produit à télécharger.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Select the files to stage (a session's files, or AUXIP results).</source>
+      <translation>Sélectionnez les fichiers à rapatrier (les fichiers d’une session, ou des résultats AUXIP).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Selected features only</source>
+      <translation>Entités sélectionnées seulement</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Send the area of interest and start the scenario</source>
       <translation>Envoyer la zone d'intérêt et lancer le scénario</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Send the search itself (by reference): the server stages all it finds</source>
+      <translation>Envoyer la recherche elle-même (par référence) : le serveur rapatrie tout ce qu’il trouve</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Sending the area of interest</source>
       <translation>Envoi de la zone d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Sending the staging request</source>
+      <translation>Envoi de la demande de rapatriement</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Sends the chosen CADIP/AUXIP files (the features of a session or AUXIP search layer, or a search by reference) to RS-Server's staging process, one request per asset host, follows the staging jobs (accepted, running, successful, failed or dismissed) and writes the staged items found in your catalogue collection as a layer. It survives QGIS closing: follow it again from the Jobs list.</source>
+      <translation>Envoie les fichiers CADIP/AUXIP choisis (les entités d’une couche de sessions ou de recherche AUXIP, ou une recherche par référence) au processus de rapatriement de RS-Server, une requête par hôte des ressources, suit les tâches de rapatriement (acceptée, en cours, réussie, échouée ou annulée) et écrit dans une couche les éléments rapatriés trouvés dans la collection de votre catalogue. Il survit à la fermeture de QGIS : suivez-le à nouveau depuis la liste des tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
@@ -2202,6 +2972,26 @@
       <location filename="eo_connector/providers/earth_engine/auth.py" />
       <source>Service-account keys need the Python package earthengine-api (with google-auth); install it from the Earth Engine panel.</source>
       <translation>Les clés de compte de service demandent le paquet Python earthengine-api (avec google-auth) : installez-le depuis le panneau Earth Engine.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Session / file</source>
+      <translation>Session / fichier</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Session cookie</source>
+      <translation>Cookie de session</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Session cookie (OAuth2)</source>
+      <translation>Cookie de session (OAuth2)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Session ids</source>
+      <translation>Identifiants de session</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -2254,7 +3044,7 @@
       <translation>Reconnectez-vous à BrightEarth : votre session a expiré.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/earth_engine/platform.py" />
+      <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Sign in with</source>
       <translation>Se connecter avec</translation>
     </message>
@@ -2329,6 +3119,11 @@
       <translation>Connecté en tant que {user}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Signed in as {user} — owner {owner}</source>
+      <translation>Connecté en tant que {user} — propriétaire {owner}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Signed in as {user}; Cloud project {project}.</source>
       <translation>Connecté en tant que {user} ; projet Cloud {project}.</translation>
@@ -2374,7 +3169,7 @@
       <translation>Connexion à {url}…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_model.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
@@ -2399,12 +3194,52 @@
       <translation>Une erreur s'est produite.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>Sort by</source>
+      <translation>Trier par</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Source CRS: {crs}</source>
       <translation>SCR source : {crs}</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Stage the whole search</source>
+      <translation>Rapatrier toute la recherche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Stage ticked files</source>
+      <translation>Rapatrier les fichiers cochés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Staged items</source>
+      <translation>Éléments rapatriés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Staging a search into {collection}</source>
+      <translation>Rapatriement d’une recherche vers {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Staging reference</source>
+      <translation>Référence de rapatriement</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Staging {count} files into {collection}</source>
+      <translation>Rapatriement de {count} fichiers vers {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Staging: {states}</source>
+      <translation>Rapatriement : {states}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>Start date</source>
       <translation>Date de début</translation>
     </message>
@@ -2424,7 +3259,17 @@
       <translation>État</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Station</source>
+      <translation>Station</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>Stations</source>
+      <translation>Stations</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
@@ -2434,7 +3279,7 @@
       <translation>Arrêter la recherche ; les produits déjà listés restent</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Stop the search; the results already listed stay</source>
       <translation>Arrêter la recherche ; les résultats déjà listés restent</translation>
     </message>
@@ -2442,6 +3287,11 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Stop the selected job</source>
       <translation>Arrêter la tâche sélectionnée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>Stopped: {shown} of {total} items shown.</source>
+      <translation>Arrêtée : {shown} éléments affichés sur {total}.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -2452,6 +3302,11 @@
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Stopped: {shown} results shown.</source>
       <translation>Arrêté : {shown} résultats affichés.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>Stopped: {shown} shown.</source>
+      <translation>Arrêtée : {shown} affichés.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
@@ -2519,9 +3374,34 @@
       <translation>C’est peut-être plus que vos {credits} crédits.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check answered something that is not JSON: is the check URL right?</source>
+      <translation>La vérification de la clé a répondu autre chose que du JSON : l’URL de vérification est-elle juste ?</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check answered without a user login: is the check URL right?</source>
+      <translation>La vérification de la clé a répondu sans identifiant d’utilisateur : l’URL de vérification est-elle juste ?</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check service ({url}) does not answer: try again later, or ask the RS-Server administrators.</source>
+      <translation>Le service de vérification des clés ({url}) ne répond pas : réessayez plus tard, ou demandez aux administrateurs de RS-Server.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The API-key check service ({url}) is failing: try again later.</source>
+      <translation>Le service de vérification des clés ({url}) est en panne : réessayez plus tard.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>The BrightEarth server is processing the scenario</source>
       <translation>Le serveur BrightEarth traite le scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>The CQL2-JSON filter is not valid JSON: {error}</source>
+      <translation>Le filtre CQL2-JSON n’est pas du JSON valide : {error}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
@@ -2574,9 +3454,34 @@
       <translation>La base de données d'authentification de QGIS est verrouillée : saisissez son mot de passe principal pour utiliser les identifiants enregistrés.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The RS-Server API key was refused by the check service: it is wrong, revoked or expired. Create a new key and edit the connection.</source>
+      <translation>Le service de vérification a refusé la clé d’API RS-Server : elle est fausse, révoquée ou expirée. Créez une nouvelle clé et modifiez la connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The RS-Server session cookie was refused: it has expired or was signed out. Sign in to RS-Server in the browser again and paste the new session cookie.</source>
+      <translation>Le cookie de session RS-Server a été refusé : il a expiré ou la session a été fermée. Reconnectez-vous à RS-Server dans le navigateur et collez le nouveau cookie de session.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>The STAC API refused access with these credentials.</source>
+      <translation>L’API STAC a refusé l’accès avec ces identifiants.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>The STAC API refused the credentials of this connection: check its key or token.</source>
+      <translation>L’API STAC a refusé les identifiants de cette connexion : vérifiez sa clé ou son jeton.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>The Terrascope sign-in was refused: {reason}</source>
       <translation>La connexion à Terrascope a été refusée : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>The UAC endpoint that tells the key's user and roles.</source>
+      <translation>Le point UAC qui donne l’utilisateur et les rôles de la clé.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/aoi.py" />
@@ -2729,14 +3634,54 @@
       <translation>Le type de produit du catalogue, p. ex. S2MSI2A (vide : tous)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>The chosen files have no assets to stage.</source>
+      <translation>Les fichiers choisis n’ont rien à rapatrier.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The cloud cover range is out of order: {low} % is above {high} %.</source>
       <translation>La plage de couverture nuageuse est inversée : {low} % est supérieur à {high} %.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The collection id “{id}” may only have letters, digits, '_', '-' and '.'.</source>
+      <translation>L’identifiant de collection « {id} » ne peut contenir que lettres, chiffres, '_', '-' et '.'.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The collection needs an id.</source>
+      <translation>La collection a besoin d’un identifiant.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The collection of your catalogue that receives the files.</source>
+      <translation>La collection de votre catalogue qui reçoit les fichiers.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>The collection of your catalogue that receives the staged files</source>
+      <translation>La collection de votre catalogue qui reçoit les fichiers rapatriés</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>The collection to search: pick one, or type its id</source>
       <translation>La collection où chercher : choisissez-en une, ou tapez son identifiant</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The collection's extent needs a bounding box of four numbers.</source>
+      <translation>L’étendue de la collection demande une emprise de quatre nombres.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>The collection's own filters could not be read ({error}); the usual ones are offered.</source>
+      <translation>Les filtres propres à la collection n’ont pas pu être lus ({error}) ; les filtres habituels sont proposés.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>The collections with their extents and dates</source>
+      <translation>Les collections avec leurs étendues et leurs dates</translation>
     </message>
     <message>
       <location filename="eo_connector/core/download_request.py" />
@@ -2849,12 +3794,22 @@
       <translation>La tâche {name} est toujours en cours : l'annuler et la retirer de la liste ?</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>The key or token of {name} is not saved on this computer: edit the connection and enter it again.</source>
+      <translation>La clé ou le jeton de {name} n’est pas enregistré sur cet ordinateur : modifiez la connexion et saisissez-le à nouveau.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>The kind of extraction: mono extraction reads one image</source>
       <translation>Le type d’extraction : l’extraction mono lit une seule image</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/footprints.py" />
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>The layer has no features to publish.</source>
+      <translation>La couche n’a aucune entité à publier.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/footprints_file.py" />
       <source>The layer of the search results could not be created in {folder}.</source>
       <translation>La couche des résultats de recherche n’a pas pu être créée dans {folder}.</translation>
     </message>
@@ -2872,6 +3827,16 @@
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>The layer {name} comes from a connection that is no longer saved: add the connection again to see it.</source>
       <translation>La couche {name} vient d'une connexion qui n'est plus enregistrée : ajoutez de nouveau la connexion pour la voir.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/publish_layer.py" />
+      <source>The layer {name} has no coordinate reference system: set one first.</source>
+      <translation>La couche {name} n’a pas de système de coordonnées : définissez-en un d’abord.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/publish_layer.py" />
+      <source>The layer {name} has no field {field}.</source>
+      <translation>La couche {name} n’a pas de champ {field}.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
@@ -2922,6 +3887,16 @@
       <location filename="eo_connector/processing/algorithms.py" />
       <source>The output layer cannot be written.</source>
       <translation>La couche de sortie ne peut pas être écrite.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The owner id is empty or only has special characters: give one made of letters and digits.</source>
+      <translation>L’identifiant du propriétaire est vide ou n’a que des caractères spéciaux : donnez-en un fait de lettres et de chiffres.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>The owner of your catalogue collections (letters and digits).</source>
+      <translation>Le propriétaire des collections de votre catalogue (lettres et chiffres).</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -3029,9 +4004,19 @@
       <translation>Le filtre de recherche {name} ne peut pas valoir {value} : {expected}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>The selected items have no assets of the chosen kinds.</source>
+      <translation>Les éléments sélectionnés n’ont pas de ressources des sortes choisies.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/workflow.py" />
       <source>The selected products have no files of the chosen kinds.</source>
       <translation>Les produits sélectionnés n'ont aucun fichier des types choisis.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The selected results have no files to stage.</source>
+      <translation>Les résultats sélectionnés n’ont aucun fichier à rapatrier.</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/connections.py" />
@@ -3094,6 +4079,11 @@
       <translation>Le serveur a refusé {name} : votre session a expiré, reconnectez-vous.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/session.py" />
+      <source>The server said: {explanation}</source>
+      <translation>Le serveur a dit : {explanation}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/errors.py" />
       <source>The server sent a file name that would be written outside the output folder; it was refused.</source>
       <translation>Le serveur a envoyé un nom de fichier qui serait écrit hors du dossier de sortie ; il a été refusé.</translation>
@@ -3124,7 +4114,37 @@
       <translation>La taille de {count} d'entre eux n'est pas connue à l'avance.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging job {id} failed on RS-Server: {message}</source>
+      <translation>La tâche de rapatriement {id} a échoué sur RS-Server : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging job {id} was dismissed on RS-Server (cancelled there): nothing more will be staged.</source>
+      <translation>La tâche de rapatriement {id} a été annulée sur RS-Server : rien de plus ne sera rapatrié.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging jobs are dismissed on RS-Server (DELETE /jobs); files already staged stay in your catalogue.</source>
+      <translation>Les tâches de rapatriement sont annulées sur RS-Server (DELETE /jobs) ; les fichiers déjà rapatriés restent dans votre catalogue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>The staging jobs succeeded but the staged items are not in collection {collection} of your catalogue.</source>
+      <translation>Les tâches de rapatriement ont réussi mais les éléments rapatriés ne sont pas dans la collection {collection} de votre catalogue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>The staging service answered without a job id and status.</source>
+      <translation>Le service de rapatriement a répondu sans identifiant ni état de tâche.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>The staging service did not answer in JSON.</source>
+      <translation>Le service de rapatriement n’a pas répondu en JSON.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>The start date is after the end date: swap them.</source>
       <translation>La date de début est après la date de fin : inversez-les.</translation>
     </message>
@@ -3147,6 +4167,11 @@
       <location filename="eo_connector/qgis_glue/rasters.py" />
       <source>The tiles could not be assembled into one GeoTIFF ({reason}); run the download again to retry.</source>
       <translation>Les tuiles n'ont pas pu être assemblées en un GeoTIFF ({reason}) ; relancez le téléchargement pour réessayer.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>The value of the “session” cookie of your signed-in RS-Server browser tab. Kept in the system keyring.</source>
+      <translation>La valeur du cookie « session » de votre onglet RS-Server connecté dans le navigateur. Gardée dans le trousseau du système.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
@@ -3204,9 +4229,19 @@
       <translation>Ces résultats n'ont aucune emprise sur laquelle zoomer.</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/streaming.py" />
+      <source>This QGIS's GDAL ({version}) cannot send a key for one URL only, and this asset needs one: download it instead (a QGIS with GDAL 3.10 streams it).</source>
+      <translation>Le GDAL de ce QGIS ({version}) ne sait pas envoyer une clé à une seule URL, et cette ressource en demande une : téléchargez-la plutôt (un QGIS avec GDAL 3.10 la lit sur place).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>This account has no project yet.</source>
       <translation>Ce compte n'a encore aucun projet.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/streaming.py" />
+      <source>This asset is in S3 storage (s3://{bucket}) and no S3 credentials are set up on this computer (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials): download its https copy instead, or set up the credentials and try again.</source>
+      <translation>Cette ressource est dans un stockage S3 (s3://{bucket}) et aucun identifiant S3 n’est configuré sur cet ordinateur (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY ou ~/.aws/credentials) : téléchargez plutôt sa copie https, ou configurez les identifiants et réessayez.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/oidc.py" />
@@ -3249,6 +4284,11 @@
       <translation>Ceci demande le paquet Python earthengine-api : installez-le depuis le panneau Earth Engine (ou avec pip), puis redémarrez QGIS.</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>Thumbnails</source>
+      <translation>Vignettes</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Tile</source>
       <translation>Tuile</translation>
@@ -3264,7 +4304,7 @@
       <translation>Identifiant de tuile de la grille des produits, p. ex. 31UFS pour Sentinel-2 (vide : toutes)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/collections_dialog.py" />
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -3284,6 +4324,11 @@
       <translation>Type</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>Unknown CADIP station {station}: choose among {choices}.</source>
+      <translation>Station CADIP inconnue {station} : choisissez parmi {choices}.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/config.py" />
       <source>Unknown Terrascope environment "{name}"; choose one of: {choices}.</source>
       <translation>Environnement Terrascope inconnu « {name} » ; choisissez parmi : {choices}.</translation>
@@ -3292,6 +4337,11 @@
       <location filename="eo_connector/providers/terrascope/download.py" />
       <source>Unknown kind of product file: {kinds}. Choose among: {choices}.</source>
       <translation>Type de fichier de produit inconnu : {kinds}. Choisissez parmi : {choices}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>Unknown mode {mode}.</source>
+      <translation>Mode inconnu {mode}.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/options.py" />
@@ -3317,6 +4367,11 @@
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Unzipping the results</source>
       <translation>Décompression des résultats</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>Updating a collection</source>
+      <translation>Mise à jour d’une collection</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
@@ -3387,6 +4442,11 @@
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Written by “earthengine authenticate”; its refresh token is copied to your keyring.</source>
       <translation>Écrit par « earthengine authenticate » ; son jeton de rafraîchissement est copié dans votre trousseau.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/client.py" />
+      <source>Your API key has no right on this RS-Server {service} resource (check its roles).</source>
+      <translation>Votre clé d’API n’a pas de droit sur cette ressource {service} de RS-Server (vérifiez ses rôles).</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -3469,7 +4529,7 @@
       <translation>un intervalle est une paire (minimum, maximum) ; utilisez None pour une borne ouverte.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <location filename="eo_connector/providers/stac/filters.py" />
       <source>any</source>
       <translation>indifférent</translation>
     </message>
@@ -3494,6 +4554,11 @@
       <translation>des collections</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>comma-separated</source>
+      <translation>séparés par des virgules</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>connection missing</source>
       <translation>connexion manquante</translation>
@@ -3514,9 +4579,19 @@
       <translation>terminée</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>e.g. -datetime</source>
+      <translation>p. ex. -datetime</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
       <source>e.g. 000000,ffffff</source>
       <translation>par ex. 000000,ffffff</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>e.g. 2024-01-15</source>
+      <translation>p. ex. 2024-01-15</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -3549,9 +4624,24 @@
       <translation>par ex. ee_exports</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>exact, or with * wildcards</source>
+      <translation>exact, ou avec des jokers *</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
       <source>failed</source>
       <translation>en échec</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>files</source>
+      <translation>fichiers</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>from the key</source>
+      <translation>tiré de la clé</translation>
     </message>
     <message>
       <location filename="eo_connector/core/lonlat_geometry.py" />
@@ -3619,6 +4709,11 @@
       <translation>de modification</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>no details given</source>
       <translation>aucun détail fourni</translation>
@@ -3634,7 +4729,7 @@
       <translation>aucun polygone</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/earth_engine/exports.py" />
+      <location filename="eo_connector/providers/rs_server/operations.py" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
@@ -3677,6 +4772,11 @@
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>search</source>
       <translation>de recherche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>sessions</source>
+      <translation>sessions</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
@@ -3724,9 +4824,19 @@
       <translation>le projet a été ouvert</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>the server's</source>
+      <translation>celle du serveur</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>unknown</source>
       <translation>inconnu</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/streaming.py" />
+      <source>unknown type</source>
+      <translation>type inconnu</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -3764,6 +4874,11 @@
       <translation>en attente sur le serveur</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>you@example.com</source>
       <translation>vous@example.com</translation>
@@ -3784,7 +4899,7 @@
       <translation>{count} entités lues</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <location filename="eo_connector/providers/stac/operations.py" />
       <source>{count} files downloaded</source>
       <translation>{count} fichiers téléchargés</translation>
     </message>
@@ -3792,6 +4907,36 @@
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
       <source>{count} files, {size} in total.</source>
       <translation>{count} fichiers, {size} au total.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>{count} filters of this collection</source>
+      <translation>{count} filtres propres à cette collection</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>{count} items checked and ready to send.</source>
+      <translation>{count} éléments vérifiés et prêts à envoyer.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{count} items found</source>
+      <translation>{count} éléments trouvés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>{count} items into collection {collection}</source>
+      <translation>{count} éléments vers la collection {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{count} items of {collection}</source>
+      <translation>{count} éléments de {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{count} items removed.</source>
+      <translation>{count} éléments retirés.</translation>
     </message>
     <message>
       <location filename="eo_connector/plugin.py" />
@@ -3809,6 +4954,11 @@
       <translation>{count} couches chargées dans le groupe {name}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{count} of {total} items</source>
+      <translation>{count} éléments sur {total}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
       <source>{count} of {total} products</source>
       <translation>{count} produits sur {total}</translation>
@@ -3817,6 +4967,11 @@
       <location filename="eo_connector/qgis_glue/catalogue_search.py" />
       <source>{count} of {total} results</source>
       <translation>{count} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>{count} problems: nothing was sent.</source>
+      <translation>{count} problèmes : rien n’a été envoyé.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -3839,14 +4994,66 @@
       <translation>{count} fichiers de résultats prêts</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>{count} results</source>
+      <translation>{count} résultats</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>{count} running tasks; {added} added to Jobs.</source>
       <translation>{count} tâches en cours ; {added} ajoutées aux tâches.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{count} staged items are in {collection}: see the Catalogue tab to download or open them.</source>
+      <translation>{count} éléments rapatriés sont dans {collection} : voyez l’onglet Catalogue pour les télécharger ou les ouvrir.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>{count} staged items in {collection}</source>
+      <translation>{count} éléments rapatriés dans {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>{id}
+platform {platform}, {start} – {end}</source>
+      <translation>{id}
+plateforme {platform}, {start} – {end}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{id} ({count} items)</source>
+      <translation>{id} ({count} éléments)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>{id}: {reason}</source>
+      <translation>{id} : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{item}/{asset} is only in S3 storage ({href}): it is left out; open it as a layer where S3 credentials are set up.</source>
+      <translation>{item}/{asset} n’est que dans un stockage S3 ({href}) : laissée de côté ; ouvrez-la comme couche là où des identifiants S3 sont configurés.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>{message}; {skipped} left out (only in S3 storage)</source>
+      <translation>{message} ; {skipped} laissées de côté (seulement dans un stockage S3)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>{name} (#{id})</source>
       <translation>{name} (n° {id})</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>{name} (at most)</source>
+      <translation>{name} (au plus)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>{name} (from)</source>
+      <translation>{name} (depuis)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -3864,6 +5071,11 @@
       <translation>{name} ({problem})</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/stac_assets.py" />
+      <source>{name} added, read in place from the server.</source>
+      <translation>{name} ajoutée, lue sur place depuis le serveur.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/download_request.py" />
       <source>{name} cannot be written to the output folder ({reason}); choose another folder, then resume.</source>
       <translation>Impossible d'écrire {name} dans le dossier de sortie ({reason}) ; choisissez un autre dossier, puis reprenez.</translation>
@@ -3879,9 +5091,19 @@
       <translation>{name} lancé : suivez-le dans l’onglet Tâches.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>{name}: follow it in the Jobs section; the staged items will show in the Catalogue tab.</source>
+      <translation>{name} : suivez-la dans la section Tâches ; les éléments rapatriés apparaîtront dans l’onglet Catalogue.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>{name}: {message}</source>
       <translation>{name} : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/filters.py" />
+      <source>{name}: “{value}” is not a number.</source>
+      <translation>{name} : « {value} » n’est pas un nombre.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/polling.py" />
@@ -3909,7 +5131,7 @@
       <translation>{platform} a besoin du paquet Python {names}, qui n'est pas installé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>{platform} search in {collection}</source>
       <translation>Recherche {platform} dans {collection}</translation>
     </message>
@@ -3934,9 +5156,49 @@
       <translation>{sentence} Réponse du serveur : {explanation}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>{sent} items published into {collection}.</source>
+      <translation>{sent} éléments publiés dans {collection}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{service} answered the search with something that is not a list of items.</source>
+      <translation>{service} a répondu à la recherche par autre chose qu’une liste d’éléments.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{service} did not answer in JSON: is {url} a STAC API?</source>
+      <translation>{service} n’a pas répondu en JSON : {url} est-elle une API STAC ?</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{service} has no item search.</source>
+      <translation>{service} n’a pas de recherche d’éléments.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>{service} search in {collection}</source>
+      <translation>Recherche {service} dans {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{service} service root</source>
+      <translation>Racine du service {service}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>{shown} items shown before the search stopped.</source>
+      <translation>{shown} éléments affichés avant l’arrêt de la recherche.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>{shown} of {total} results</source>
       <translation>{shown} résultats sur {total}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
+      <source>{shown} of {total} {noun}</source>
+      <translation>{shown} {noun} sur {total}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_text.py" />
@@ -3954,9 +5216,39 @@
       <translation>{start} – {end}</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
+      <source>{status} The server refused {count}:</source>
+      <translation>{status} Le serveur en a refusé {count} :</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>{status} · {count} roles</source>
+      <translation>{status} · {count} rôles</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>{status} — the catalogue lists {count} collections.</source>
       <translation>{status} — le catalogue compte {count} collections.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{status} — {count} roles</source>
+      <translation>{status} — {count} rôles</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>{title} — {count} collections</source>
+      <translation>{title} — {count} collections</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>{total} items match</source>
+      <translation>{total} éléments correspondent</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/stac_search.py" />
+      <source>{total} items match — {shown} shown, more coming…</source>
+      <translation>{total} éléments correspondent — {shown} affichés, la suite arrive…</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -3984,6 +5276,31 @@
       <translation>{type} : {id}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{url} does not answer as an RS-Server: it has no STAC catalogue at {catalog}.</source>
+      <translation>{url} ne répond pas comme un RS-Server : il n’a pas de catalogue STAC à {catalog}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/platform.py" />
+      <source>{url} does not answer as an RS-Server: its catalogue has no STAC item search.</source>
+      <translation>{url} ne répond pas comme un RS-Server : son catalogue n’a pas de recherche d’éléments STAC.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/platform.py" />
+      <source>{url} is a STAC catalogue without item search: EO Connector needs a STAC API.</source>
+      <translation>{url} est un catalogue STAC sans recherche d’éléments : EO Connector a besoin d’une API STAC.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{url} is not a STAC API (its landing page has no links).</source>
+      <translation>{url} n’est pas une API STAC (sa page d’accueil n’a pas de liens).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/client.py" />
+      <source>{url} is not a STAC API (no landing page).</source>
+      <translation>{url} n’est pas une API STAC (pas de page d’accueil).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>{value} %</source>
       <translation>{value} %</translation>
@@ -3992,6 +5309,11 @@
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>{width} × {height} pixels, {bands} bands: about {size} before compression.</source>
       <translation>{width} × {height} pixels, {bands} bandes : environ {size} avant compression.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/streaming.py" />
+      <source>“{name}” ({media}) cannot be opened in place: GDAL streams GeoTIFF/COG, Zarr and vector files. Download it instead.</source>
+      <translation>« {name} » ({media}) ne s’ouvre pas sur place : GDAL lit à distance les GeoTIFF/COG, Zarr et fichiers vecteurs. Téléchargez-la plutôt.</translation>
     </message>
   </context>
 </TS>

@@ -34,6 +34,7 @@ pytest_plugins = [
     "tests.support.keyring_fixtures",
     "tests.support.emulator_fixtures",
     "tests.support.terrascope_fixtures",
+    "tests.support.rs_server_fixtures",
     "tests.support.dock_fixtures",
     "tests.support.earth_engine_fixtures",
 ]

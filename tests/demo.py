@@ -2,8 +2,9 @@
 
 Starts the BrightEarth and Terrascope emulators, runs QGIS headless with a scratch profile, takes the AOI from the
 sample layer tests/data/sample_aoi.gpkg, runs an extraction scenario through the job manager the dock uses, then
-searches the Terrascope catalogue over the same AOI and downloads the clearest products; loads every result, then
-saves a QGIS project and a PNG rendering of the map into demo_output/.
+searches the Terrascope catalogue over the same AOI and downloads the clearest products; signs in to the RS-Server
+emulator, stages a CADIP session and loads the staged items, searches a STAC API over the AOI (tests/demo_rs_server.py);
+loads every result, then saves a QGIS project and a PNG rendering of the map into demo_output/.
 """
 
 import os
@@ -86,16 +87,20 @@ def run(app) -> int:
 
     scenes = terrascope_search_and_download(aoi)
 
+    from tests.demo_rs_server import rs_server_demo
+
+    staged = rs_server_demo(aoi, OUT)
+
     project_path = os.path.join(OUT, "eo_connector_demo.qgz")
     QgsProject.instance().write(project_path)
     png_path = os.path.join(OUT, "eo_connector_demo.png")
-    render(layers + [layer] + scenes, aoi, png_path)
+    render(layers + [layer] + scenes + staged, aoi, png_path)
     print("\nDemo output:")
     print(f"  project  {project_path}")
     print(f"  map      {png_path}")
     print(f"  files    {job.output_dir}")
     from tests.demo_earth_engine import earth_engine_demo
-    return 0 if layers and scenes and earth_engine_demo(app, aoi, OUT) else 1
+    return 0 if layers and scenes and staged and earth_engine_demo(app, aoi, OUT) else 1
 
 
 def terrascope_search_and_download(aoi):

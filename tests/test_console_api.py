@@ -140,3 +140,13 @@ def test_job_running_when_qgis_closed_is_followed_on_next_start(console, tmp_pat
     layers = restarted.follow().wait(timeout=60)
     assert layers and restarted.state == "succeeded"
     assert len(console.project(restarted.record.remote["project_id"])["scenario_ids"]) == 1
+
+
+def test_every_generic_console_name_exists():
+    """What README and dir(api) promise is there (each platform's own names come from the platforms)."""
+    missing = [name for name in api.__all__ if not hasattr(api, name)]
+    assert missing == []
+    aoi = api.aoi_from_wkt("POLYGON((7 43, 7.01 43, 7.01 43.01, 7 43.01, 7 43))")
+    assert 0.5 < aoi.area_km2 < 2
+    for name in ("add_brightearth_connection", "run_brightearth", "terrascope", "add_terrascope_connection"):
+        assert name in dir(api) and callable(getattr(api, name))

@@ -49,6 +49,49 @@ def test_import_and_load_are_light_and_offline():
     assert out.stdout.strip() == "[]"
 
 
+START_CODE = """
+import os, sys, socket, tempfile
+sys.path.insert(0, os.getcwd())
+socket.socket.connect = lambda *a: (_ for _ in ()).throw(AssertionError('network at start'))
+HEAVY = ('requests', 'urllib3', 'shapely', 'keyring', 'osgeo', 'numpy')
+import qgis.core, qgis.gui, qgis.PyQt.QtWidgets
+from qgis.core import QgsApplication
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtWidgets import QMainWindow
+from tests.support.scratch_profile import use_scratch_settings
+app = QgsApplication([], True, use_scratch_settings(tempfile.mkdtemp()))
+app.initQgis()
+
+class Iface:
+    def __init__(self):
+        self.window = QMainWindow()
+        self.bar = QgsMessageBar(self.window)
+    def mainWindow(self): return self.window
+    def messageBar(self): return self.bar
+    def addToolBarIcon(self, action): pass
+    def addPluginToWebMenu(self, menu, action): pass
+
+before = {m for m in HEAVY if m in sys.modules}
+import eo_connector
+plugin = eo_connector.classFactory(Iface())
+plugin.initGui()
+assert QgsApplication.processingRegistry().algorithmById('eo_connector:terrascope_search') is not None
+clients = sorted(m for m in sys.modules if m.startswith('eo_connector.') and m.endswith(('.client', '.http', '.oidc',
+                                                                                         '.workflow', '.aoi')))
+print(sorted(m for m in HEAVY if m in sys.modules and m not in before), clients)
+"""
+
+
+def test_plugin_start_imports_nothing_heavy_and_no_client():
+    """classFactory + initGui as QGIS runs them (the Processing provider and its algorithms registered): no network
+    stack, shapely, numpy, keyring or GDAL beyond what QGIS itself imported, and no platform's client (they are
+    imported when a connection is used or an algorithm runs)."""
+    out = subprocess.run([sys.executable, "-c", START_CODE], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[] []"
+
+
 def test_plugin_loads_registers_processing_and_unloads(iface, qgis_processing):
     plugin = eo_connector.classFactory(iface)
     plugin.initGui()

@@ -139,7 +139,7 @@ def test_count_first_then_pages_following_next_links_with_the_bearer(small, tmp_
     sent = product_requests(small)
     assert sent[0] == {"collection": S2, "bbox": "7.0,43.6,7.06,43.66", "count": "0"}
     assert sent[1] == {"collection": S2, "bbox": "7.0,43.6,7.06,43.66"}  # the first page: no startIndex/count
-    assert [q.get("startIndex") for q in sent[2:4]] == ["101", "201"]
+    assert sorted(q.get("startIndex") for q in sent[2:4]) == ["101", "201"]  # side by side: in any order
     for recorded in small.recorded("/catalogue/products$"):
         assert recorded.header("authorization", "").startswith("Bearer ")
     assert progress.last[0] == 1.0 and "300 of 300" in progress.last[1]

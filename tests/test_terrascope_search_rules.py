@@ -90,11 +90,32 @@ def test_no_last_link_means_one_page_as_for_the_real_client(server):
 
 
 def test_a_next_link_that_repeats_is_not_followed_forever(server):
+    """Next links that do not number pages by startIndex are followed one by one; one that repeats ends it."""
     server.add(200, count(300), JSON)
-    server.add(200, page(server, 300, 1, 100, last=201, next_start=101), JSON)
-    server.add(200, page(server, 300, 101, 100, last=201, next_start=101), JSON)
-    with pytest.raises(ProtocolError):
+    server.add(200, page(server, 300, 1, 100, last=201, next_start="1&cursor=a"), JSON)  # not startIndex 101
+    server.add(200, page(server, 300, 101, 100, last=201, next_start="1&cursor=a"), JSON)
+    with pytest.raises(ProtocolError) as caught:
         list(client_for(server).search(COLLECTION))
+    assert "next link repeats" in caught.value.details and len(server.requests) == 3
+
+
+def test_pages_numbered_by_start_index_are_asked_for_with_the_next_links_url(server):
+    server.add(200, count(200), JSON)
+    server.add(200, page(server, 200, 1, 100, last=101, next_start=101), JSON)
+    server.add(200, page(server, 200, 101, 100, last=101), JSON)
+    items = list(client_for(server).products(COLLECTION))
+    assert [item.properties["title"] for item in items[99:101]] == ["P100", "P101"]
+    assert urlsplit(server.requests[2].path).query == f"collection={COLLECTION}&startIndex=101"
+
+
+def test_a_page_answered_for_another_start_index_is_refused(server):
+    server.add(200, count(200), JSON)
+    server.add(200, page(server, 200, 1, 100, last=101, next_start=101), JSON)
+    for _ in range(3):
+        server.add(200, page(server, 200, 1, 100, last=101, next_start=101), JSON)  # startIndex ignored
+    with pytest.raises(ProtocolError) as caught:
+        list(client_for(server).search(COLLECTION))
+    assert "asked for startIndex 101, got 1" in caught.value.details
 
 
 class Keeper:

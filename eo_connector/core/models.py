@@ -53,6 +53,17 @@ class Item:
 
 
 @dataclass
+class FeatureValues:
+    """A map feature as plain values, for publishing it as a catalogue item: an id, its GeoJSON geometry in EPSG:4326,
+    its attributes and an asset href ("" for none)."""
+
+    id: str
+    geometry: Optional[Dict[str, Any]]
+    attributes: Dict[str, Any] = field(default_factory=dict)
+    asset: str = ""
+
+
+@dataclass
 class Collection:
     """One collection of a catalogue. start/end are ISO strings (None when open-ended or unknown)."""
 

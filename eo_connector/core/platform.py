@@ -17,13 +17,15 @@ A platform gives:
 """
 
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from .aoi import AOI
 from .errors import InvalidInput
 from .i18n import tr
 from .models import Collection, Connection, Item, JobRecord, Page
 from .progress import Progress
+
+if TYPE_CHECKING:  # shapely and numpy: imported when an AOI is made, never when QGIS starts
+    from .aoi import AOI
 
 
 class Capability:
@@ -246,13 +248,13 @@ class Platform:
         """The filters of a search in `collection` (besides the AOI, always offered)."""
         return []
 
-    def search(self, client, collection: str, filters: Dict[str, Any], aoi: Optional[AOI],
+    def search(self, client, collection: str, filters: Dict[str, Any], aoi: Optional["AOI"],
                progress: Progress) -> Iterator[Page]:
         """Pages of Items as they arrive (with the total when the server tells it)."""
         return iter(())
 
     # -- area of interest and results
-    def aoi_problem(self, aoi: AOI) -> str:
+    def aoi_problem(self, aoi: "AOI") -> str:
         """Why this AOI cannot be sent ("" when it can): too large, several parts where one polygon is needed…"""
         if self.max_aoi_km2 is not None and aoi.area_km2 > self.max_aoi_km2:
             return tr("The area of interest is {area} km²; {platform} accepts at most {limit} km². Choose a smaller "

@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 _FRACTION = re.compile(r"(\.\d+)(?=(Z|[+-]\d\d:?\d\d)?$)", re.IGNORECASE)
+_UTC_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d*)?Z")  # already UTC: cut, not parsed
 
 
 def parse_iso8601(text) -> Optional[dt.datetime]:
@@ -32,6 +33,8 @@ def iso_utc_seconds(value) -> Optional[str]:
     """ISO 8601 in UTC to the second with a Z ("2022-02-11T11:33:21Z"); the text as given when not parseable."""
     if not value:
         return None
+    if isinstance(value, str) and _UTC_SECONDS.fullmatch(value):
+        return value[:19] + "Z"
     parsed = parse_iso8601(value)
     if parsed is None:
         return str(value).strip()

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-from importlib.metadata import PackageNotFoundError, version
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..core.errors import MissingDependency
@@ -56,11 +55,41 @@ def minimum_version(requirement: str) -> Tuple[int, ...]:
 
 
 def installed_version(distribution: str) -> Optional[str]:
-    """The version of an installed distribution, read from its metadata (nothing is imported)."""
+    """The version of an installed distribution, read from its metadata (nothing is imported). The name of its
+    metadata folder beside the package is read first (shapely-2.0.6.dist-info): importlib.metadata alone would add
+    tens of milliseconds to QGIS's start."""
+    found = _version_beside(distribution)
+    if found:
+        return found
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(distribution)
     except PackageNotFoundError:
         return None
+
+
+def _version_beside(name: str) -> Optional[str]:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    locations = list(spec.submodule_search_locations or []) or ([os.path.dirname(spec.origin)] if spec.origin else [])
+    prefix = name.lower().replace("-", "_") + "-"
+    for location in locations:
+        try:
+            entries = os.listdir(os.path.dirname(os.path.abspath(location)))
+        except OSError:
+            continue
+        for entry in entries:
+            lowered = entry.lower()
+            if lowered.startswith(prefix) and lowered.endswith((".dist-info", ".egg-info")):
+                version_text = entry[len(prefix):].rsplit(".", 1)[0].split("-")[0]  # 2.0.6, or 1.8.5 of -py3.11
+                if version_text[:1].isdigit():
+                    return version_text
+    return None
 
 
 def _too_old(distribution: str, installed: str) -> bool:

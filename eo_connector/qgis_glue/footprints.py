@@ -1,19 +1,15 @@
 """Catalogue search results on the map: one polygon layer (EPSG:4326) of item footprints, filled page by page, with
 the item id <-> feature id mapping the results browser needs to keep list and map selections in step.
 
-The layer is a GeoPackage of its own in the plugin's data folder (not a memory layer): it is kept when the project
-is saved and reopened, and QGIS does not warn on quit that it would be lost. It carries the id of the connection
-whose search made it, so it leaves the map when that connection is removed (layers.remove_layers_of_connection).
+A GeoPackage of its own (footprints_file.py): saved with the project; it leaves the map with its connection.
 
 Provider-neutral: it reads only core Items and the neutral property keys (title, datetime, cloud_cover, tile, orbit,
 platform, size). The layer carries custom properties (eo_connector/kind = "search_results") so it is recognised
 after a project reload, where the mapping is rebuilt from the "id" attribute.
 """
 
-import contextlib
 import json
-import os
-import uuid
+import struct
 from typing import Dict, Iterable, List, Optional
 
 import shapely
@@ -30,19 +26,17 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsSingleSymbolRenderer,
-    QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDateTime, Qt
+from qgis.PyQt.QtCore import QDateTime, Qt, QTimer
 from shapely.geometry import shape
 
-from ..core.errors import EOError
 from ..core.i18n import tr
 from ..core.log import logger
 from ..core.models import Asset, Item
-from . import field_types, settings
+from . import field_types
+from .footprints_file import new_geopackage, open_geopackage_layer
 from .layers import PROPERTY
 
 KIND = "search_results"
@@ -54,6 +48,7 @@ FIELD_TYPES = (
 )
 # Layers written for later use (a search job's or Processing's output) also carry what a download needs.
 ITEM_FIELD_TYPES = (("collection", field_types.STRING), ("assets", field_types.STRING))
+REPAINT_INTERVAL_MS = 250  # while pages arrive, the map redraws the layer at most this often
 
 
 def item_title(item: Item) -> str:
@@ -68,6 +63,15 @@ def footprint_fields(with_assets: bool = False) -> QgsFields:
     fields = QgsFields()
     for name, kind in FIELD_TYPES + (ITEM_FIELD_TYPES if with_assets else ()):
         fields.append(QgsField(name, kind))
+    return fields
+
+
+def layer_fields(with_assets: bool = False) -> QgsFields:
+    """The fields of a footprints layer as QGIS reads its GeoPackage: the file's own key "fid" first."""
+    fields = QgsFields()
+    fields.append(QgsField("fid", field_types.LONG_LONG))
+    for field in footprint_fields(with_assets):
+        fields.append(field)
     return fields
 
 
@@ -90,17 +94,48 @@ def _attributes(item: Item, with_assets: bool = False) -> list:
     return values
 
 
+def _ring_wkb(ring) -> bytes:
+    flat = [float(number) for position in ring for number in position]
+    if len(flat) != 2 * len(ring):
+        raise ValueError("not a 2D ring")
+    return struct.pack(f"<I{len(flat)}d", len(ring), *flat)
+
+
+def _multipolygon_wkb(geometry) -> Optional[bytes]:
+    """WKB of a 2D GeoJSON Polygon or MultiPolygon as a MultiPolygon, packed directly (a footprint is a few
+    points: this is several times faster than a shapely object per footprint); None for anything else."""
+    try:
+        kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+        polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else None
+        if not polygons:
+            return None
+        parts = [struct.pack("<BII", 1, 6, len(polygons))]
+        for rings in polygons:
+            parts.append(struct.pack("<BII", 1, 3, len(rings)))
+            parts.extend(_ring_wkb(ring) for ring in rings)
+        return b"".join(parts)
+    except (AttributeError, TypeError, ValueError, struct.error):
+        return None
+
+
 def _geometries(items: List[Item]) -> List[Optional[QgsGeometry]]:
-    """GeoJSON -> multi-polygon QgsGeometry through WKB in one vectorised shapely call (fast for big pages)."""
-    shapes = []
-    for item in items:
-        try:
-            shapes.append(shape(item.geometry) if item.geometry else None)
-        except (ValueError, TypeError, AttributeError, KeyError, shapely.errors.GEOSException):
-            logger.info("footprint of %s is not valid GeoJSON; kept without geometry", item.id)
-            shapes.append(None)
+    """GeoJSON -> multi-polygon QgsGeometry through WKB: (multi)polygons packed directly, any other geometry in one
+    vectorised shapely call."""
+    wkbs: List[Optional[bytes]] = []
+    others = {}
+    for number, item in enumerate(items):
+        wkb = _multipolygon_wkb(item.geometry) if isinstance(item.geometry, dict) else None
+        if wkb is None and item.geometry:
+            try:
+                others[number] = shape(item.geometry)
+            except (ValueError, TypeError, AttributeError, KeyError, shapely.errors.GEOSException):
+                logger.info("footprint of %s is not valid GeoJSON; kept without geometry", item.id)
+        wkbs.append(wkb)
+    if others:
+        for number, wkb in zip(others, shapely.to_wkb(list(others.values()))):
+            wkbs[number] = wkb
     geometries = []
-    for wkb in shapely.to_wkb(shapes):
+    for wkb in wkbs:
         if wkb is None:
             geometries.append(None)
             continue
@@ -125,6 +160,37 @@ def item_features(items: List[Item], fields: QgsFields) -> List[QgsFeature]:
     return features
 
 
+class PageItems(list):
+    """A page of items with their footprint features (`features`, in the same order, footprint_fields()), built
+    where the page was fetched, off the GUI thread: the GUI thread then only hands them over to the layer."""
+
+    __slots__ = ("features",)
+
+    def __init__(self, items: Iterable[Item] = (), features: Optional[List[QgsFeature]] = None):
+        super().__init__(items)
+        self.features = features
+
+
+def page_with_features(items: Iterable[Item]) -> PageItems:
+    """The items and their features; thread-safe (no layer is touched), for a search's worker thread."""
+    page = PageItems(items)
+    page.features = item_features(page, layer_fields()) if page else []
+    return page
+
+
+def prebuilt_features(page, items: List[Item]) -> Optional[List[QgsFeature]]:
+    """The features built with `page` (a PageItems) for `items`, some of its items; None when it has none."""
+    features = getattr(page, "features", None)
+    if features is None or len(features) != len(page):
+        return None
+    if len(items) == len(page) and all(a is b for a, b in zip(items, page)):
+        return features
+    position = {id(item): number for number, item in enumerate(page)}
+    if not all(id(item) in position for item in items):
+        return None
+    return [features[position[id(item)]] for item in items]
+
+
 def outline_style(layer: QgsVectorLayer):
     symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": OUTLINE_COLOR, "outline_width": "0.5"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
@@ -141,6 +207,7 @@ class FootprintsLayer:
         self.layer: Optional[QgsVectorLayer] = layer
         self.fid_by_item: Dict[str, int] = {}
         self.item_by_fid: Dict[int, str] = {}
+        self._repaint_waiting = self._repaint_due = False
         layer.willBeDeleted.connect(self._forget_layer)
         if layer.featureCount():  # an existing layer (project reload): rebuild the mapping from attributes
             request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
@@ -153,14 +220,7 @@ class FootprintsLayer:
                platform: str = "", with_assets: bool = False, connection_id: str = "") -> "FootprintsLayer":
         """A new empty layer named `title`, on top of the layer tree when `add_to_project`. `with_assets`: each
         feature also keeps its item's collection and files, so the layer can be downloaded from later."""
-        source = new_geopackage(footprint_fields(with_assets))
-        with _unsynchronised_sqlite():
-            layer = QgsVectorLayer(source, title or tr("Search results"), "ogr")
-            if layer.isValid():
-                layer.dataProvider().enterUpdateMode()  # opened for writing now, with the option above
-        if not layer.isValid():
-            raise EOError(tr("The layer of the search results could not be created in {folder}.",
-                             folder=footprints_dir()), details=layer.source())
+        layer = open_geopackage_layer(new_geopackage(footprint_fields(with_assets)), title or tr("Search results"))
         outline_style(layer)
         layer.setDisplayExpression('"title"')
         layer.setCustomProperty(PROPERTY + "kind", KIND)
@@ -183,12 +243,17 @@ class FootprintsLayer:
         self.item_by_fid[fid] = item_id
 
     # -- filling
-    def add_items(self, items: Iterable[Item]) -> List[int]:
-        """Append one page of items (one provider call); returns the new feature ids."""
+    def add_items(self, items: Iterable[Item], features: Optional[List[QgsFeature]] = None) -> List[int]:
+        """Append one page of items (one provider call); returns the new feature ids. `features`: theirs, built
+        ahead off the GUI thread (page_with_features); built here when missing or made for other fields."""
+        if features is None:
+            features = prebuilt_features(items, items) if isinstance(items, PageItems) else None
         items = list(items)
         if not items or not self.alive():
             return []
-        features = item_features(items, self.layer.fields())
+        fields = self.layer.fields()
+        if features is None or len(features) != len(items) or features[0].fields().names() != fields.names():
+            features = item_features(items, fields)
         ok, added = self.layer.dataProvider().addFeatures(features)
         if not ok:
             logger.warning("footprints layer refused %d features", len(features))
@@ -196,8 +261,25 @@ class FootprintsLayer:
         for item, feature in zip(items, added):
             self._remember(item.id, feature.id())
         self.layer.updateExtents()
-        self.layer.triggerRepaint()
+        self._repaint_soon()
         return [feature.id() for feature in added]
+
+    def _repaint_soon(self):
+        """Redraw now if the map did not lately, else once the interval is over: pages arriving side by side do
+        not restart the map's rendering every few milliseconds."""
+        if self._repaint_waiting:
+            self._repaint_due = True
+            return
+        self._repaint_due = False
+        if self.alive():
+            self.layer.triggerRepaint()
+        self._repaint_waiting = True
+        QTimer.singleShot(REPAINT_INTERVAL_MS, self._interval_over)
+
+    def _interval_over(self):
+        self._repaint_waiting = False
+        if self._repaint_due:
+            self._repaint_soon()
 
     def reset(self, title: str = "", platform: Optional[str] = None):
         """Empty the layer for a new search (keeping the user's style), renamed when a title is given."""
@@ -239,43 +321,6 @@ class FootprintsLayer:
         """Select exactly the features of these items (emits the layer's selectionChanged once)."""
         if self.alive():
             self.layer.selectByIds(self.feature_ids(item_ids))
-
-
-@contextlib.contextmanager
-def _unsynchronised_sqlite():
-    """GeoPackages opened here skip SQLite's flush to disk at each commit (one per page of results): five times
-    faster, and only these files, which a search can write again, would lose their last pages in a power cut."""
-    from osgeo import gdal
-
-    previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
-    gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")
-    try:
-        yield
-    finally:
-        gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
-
-
-def footprints_dir() -> str:
-    path = os.path.join(settings.plugin_data_dir(), "footprints")
-    os.makedirs(path, exist_ok=True)
-    return path
-
-
-def new_geopackage(fields: QgsFields) -> str:
-    """An empty GeoPackage of multi-polygons in EPSG:4326 with these fields; its layer's source."""
-    path = os.path.join(footprints_dir(), f"{uuid.uuid4().hex}.gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName, options.layerName, options.fileEncoding = "GPKG", "footprints", "UTF-8"
-    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Type.MultiPolygon,
-                                        QgsCoordinateReferenceSystem("EPSG:4326"),
-                                        QgsProject.instance().transformContext(), options)
-    error = writer.hasError()
-    message = writer.errorMessage()
-    del writer  # closes the file
-    if error != QgsVectorFileWriter.WriterError.NoError:
-        raise EOError(tr("The layer of the search results could not be created in {folder}.",
-                         folder=footprints_dir()), details=message)
-    return f"{path}|layername=footprints"
 
 
 def items_layer(items: List[Item], title: str, *, platform: str = "", job_id: str = "", connection_id: str = "",

@@ -149,12 +149,18 @@ class JobManager(QObject):
         if self.is_running(job_id):
             return record
         record.error = ""
+        record.remote.pop("cancel_requested", None)
         self._launch(record)
         return record
 
     def cancel(self, job_id: str):
+        """The user cancels a job: its record says so (remote["cancel_requested"]), so an operation can tell this
+        from QGIS closing (which interrupts it without asking the server to stop anything)."""
         task = self.tasks.get(job_id)
         if task is not None:
+            record = self.store.get(job_id)
+            if record is not None:
+                record.remote["cancel_requested"] = True
             task.cancel()
 
     def running_jobs_of(self, connection_id: str):

@@ -42,3 +42,14 @@ def reset():
         for job_id in list(manager.tasks):
             manager.cancel(job_id)
     _services = None
+
+
+def asset_headers(connection_id: str, href: str) -> dict:
+    """The credentials a saved connection sends for one asset URL ({} when the connection is gone)."""
+    manager = connections()
+    connection = manager.find(connection_id)
+    if connection is None:
+        return {}
+    with manager.open_client(connection) as client:
+        headers = getattr(client, "asset_headers", None)
+        return headers(href) if headers is not None else {}

@@ -1,6 +1,7 @@
 """QgsTask adapter over the progress protocol: any operation `fn(progress) -> result` runs in QGIS's task manager,
 with its progress bar and cancel button; its result or its error in words comes back on the GUI thread."""
 
+import gc
 import traceback
 
 from qgis.core import QgsApplication, QgsTask
@@ -71,6 +72,11 @@ class OperationTask(QgsTask):
 
 
 def start_task(task: OperationTask) -> OperationTask:
-    """Hand the task to QGIS's task manager (visible in its task list)."""
+    """Hand the task to QGIS's task manager (visible in its task list).
+
+    What lives when a background job starts (QGIS's and the plugins' Python objects) is long-lived: gc.freeze() keeps
+    it out of the garbage collector's full passes, which the job's threads would otherwise run over the whole of
+    QGIS's Python while holding the global lock, stalling the GUI thread for tens of milliseconds."""
+    gc.freeze()
     QgsApplication.taskManager().addTask(task)
     return task

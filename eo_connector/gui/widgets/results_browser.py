@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 from ...core.errors import Cancelled
 from ...core.i18n import tr
 from ...core.models import Item
-from ...qgis_glue.footprints import FootprintsLayer, item_title, zoom_to_items
+from ...qgis_glue.footprints import FootprintsLayer, item_title, prebuilt_features, zoom_to_items
 from ...qgis_glue.previews import QuicklookLoader, add_preview_layer, build_wms_layer, thumbnail_asset, wms_asset
 from .results_model import COLUMN_CLOUD, COLUMN_SIZE, COLUMN_TITLE, SORT_ROLE, ResultsModel, properties_html
 from .results_text import header_text, row_ranges
@@ -145,7 +145,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self._update_buttons()
 
     def add_page(self, items: List[Item], total: Optional[int] = None):
-        """Append a page of results (repeated ids are skipped); `total` is how many the server has in all."""
+        """Append a page of results (repeated ids are skipped); `total` is how many the server has in all.
+        A page from CatalogueSearch brings its footprint features, built off the GUI thread (footprints.PageItems)."""
         self._searched = True
         if total is not None:
             self._total = total
@@ -157,7 +158,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         if added and self.footprints_layer() is None and not self._footprints_dismissed:
             self._create_footprints()
         if self.footprints is not None:
-            self.footprints.add_items(added)
+            self.footprints.add_items(added, prebuilt_features(items, added))
         self._update_header()
         self._update_buttons()
         self._schedule_thumbnails()

@@ -1,14 +1,17 @@
 """Table model over catalogue Items (any provider): title (with its thumbnail), date, cloud cover, size.
 
-Pages are appended with beginInsertRows, so a view keeps its selection and scroll position while results arrive.
-SORT_ROLE gives values that sort as numbers and dates rather than as text.
+The cells live on the C++ side (a QStandardItemModel, written once per row when its page arrives): painting the list
+and sorting it never call Python, so the list redraws without waiting for Python's global lock while worker threads
+parse the next pages. Pages are appended (one rowsInserted per page), so a view keeps its selection and scroll
+position while results arrive. SORT_ROLE gives values that sort as numbers and dates rather than as text; ITEM_ROLE
+the Item of a row's title cell.
 """
 
 import html
 from typing import Dict, List, Optional
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
-from qgis.PyQt.QtGui import QIcon, QImage, QPixmap
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon, QImage, QPixmap, QStandardItem, QStandardItemModel
 
 from ...core.i18n import tr
 from ...core.models import Item
@@ -20,6 +23,7 @@ COLUMN_TITLE, COLUMN_DATE, COLUMN_CLOUD, COLUMN_SIZE = range(4)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 THUMBNAIL_SIZE = 48
+COLUMNS = 4
 
 
 def short_date(value: str) -> str:
@@ -40,43 +44,70 @@ def _float(value) -> Optional[float]:
         return None
 
 
-class ResultsModel(QAbstractTableModel):
+def _prototype(right_aligned: bool = False) -> QStandardItem:
+    cell = QStandardItem()
+    cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)  # read-only
+    if right_aligned:
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
+class ResultsModel(QStandardItemModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, COLUMNS, parent)
         self._items: List[Item] = []
         self._row_of: Dict[str, int] = {}
-        self._thumbnails: Dict[str, QIcon] = {}
+        self._thumbnails = set()
+        self._left, self._right = _prototype(), _prototype(right_aligned=True)
+        titles = (tr("Title"), tr("Date"), tr("Cloud"), tr("Size"))
+        tips = (tr("Product title"), tr("Acquisition date and time (UTC)"), tr("Cloud cover (%)"),
+                tr("Size of the data files"))
+        for column, (title, tip) in enumerate(zip(titles, tips)):
+            header = QStandardItem(title)
+            header.setToolTip(tip)
+            self.setHorizontalHeaderItem(column, header)
 
     # -- content
     def items(self) -> List[Item]:
         return list(self._items)
 
-    def item(self, row: int) -> Optional[Item]:
+    def item(self, row: int) -> Optional[Item]:  # the row's Item (QStandardItemModel.item would be a cell)
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def row_of(self, item_id: str) -> int:
         return self._row_of.get(item_id, -1)
 
     def append(self, items: List[Item]) -> List[Item]:
-        """Add the items not shown yet (a server may repeat one across pages); returns those added."""
+        """Add the items not shown yet (a server may repeat one across pages); returns those added.
+
+        The title cells go in with one appendRows (one rowsInserted); the other cells of these rows are filled
+        with the model's signals held, then announced with one dataChanged."""
         fresh, seen = [], set()
         for item in items:
             if item.id not in self._row_of and item.id not in seen:
                 seen.add(item.id)
                 fresh.append(item)
-        if fresh:
-            first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for offset, item in enumerate(fresh):
-                self._row_of[item.id] = first + offset
-            self._items.extend(fresh)
-            self.endInsertRows()
+        if not fresh:
+            return fresh
+        first = len(self._items)
+        for offset, item in enumerate(fresh):
+            self._row_of[item.id] = first + offset
+        self._items.extend(fresh)
+        self.invisibleRootItem().appendRows([self._title_cell(item) for item in fresh])
+        blocked = self.blockSignals(True)
+        try:
+            for row, item in enumerate(fresh, start=first):
+                for column, cell in enumerate(self._other_cells(item), start=COLUMN_DATE):
+                    self.setItem(row, column, cell)
+        finally:
+            self.blockSignals(blocked)
+        self.dataChanged.emit(self.index(first, COLUMN_DATE), self.index(len(self._items) - 1, COLUMNS - 1))
         return fresh
 
     def clear(self):
-        self.beginResetModel()
-        self._items, self._row_of, self._thumbnails = [], {}, {}
-        self.endResetModel()
+        """Remove every row (the columns and their headers stay)."""
+        self.removeRows(0, self.rowCount())  # the views' slots still read the rows while they go
+        self._items, self._row_of, self._thumbnails = [], {}, set()
 
     def set_thumbnail(self, item_id: str, image: QImage):
         row = self.row_of(item_id)
@@ -84,71 +115,35 @@ class ResultsModel(QAbstractTableModel):
             return
         small = image.scaled(THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-        self._thumbnails[item_id] = QIcon(QPixmap.fromImage(small))
-        index = self.index(row, COLUMN_TITLE)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        self._thumbnails.add(item_id)
+        self.invisibleRootItem().child(row, COLUMN_TITLE).setIcon(QIcon(QPixmap.fromImage(small)))
 
     def has_thumbnail(self, item_id: str) -> bool:
         return item_id in self._thumbnails
 
-    # -- QAbstractTableModel
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._items)
+    # -- cells
+    def _cell(self, prototype: QStandardItem, text: str, sort_value) -> QStandardItem:
+        cell = prototype.clone()
+        cell.setText(text)
+        cell.setData(sort_value, SORT_ROLE)
+        return cell
 
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 4
+    def _title_cell(self, item: Item) -> QStandardItem:
+        title = item_title(item)
+        cell = self._cell(self._left, title, title.lower())  # missing values sort first
+        cell.setToolTip(title)
+        cell.setData(item, ITEM_ROLE)
+        return cell
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Title"), tr("Date"), tr("Cloud"), tr("Size"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (tr("Product title"), tr("Acquisition date and time (UTC)"), tr("Cloud cover (%)"),
-                    tr("Size of the data files"))[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        item = self.item(index.row()) if index.isValid() else None
-        if item is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == SORT_ROLE:
-            return self._sort_value(item, column)
-        if role == ITEM_ROLE:
-            return item
-        if role == Qt.ItemDataRole.DecorationRole and column == COLUMN_TITLE:
-            return self._thumbnails.get(item.id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item_title(item) if column == COLUMN_TITLE else item_datetime(item) if column == COLUMN_DATE else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COLUMN_CLOUD, COLUMN_SIZE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(item: Item, column: int) -> str:
-        if column == COLUMN_TITLE:
-            return item_title(item)
-        if column == COLUMN_DATE:
-            return short_date(item_datetime(item))[:10]  # the day: the time is in the tooltip and the details
-        if column == COLUMN_CLOUD:
-            return cloud_text(item.properties.get("cloud_cover"))
+    def _other_cells(self, item: Item):
+        when = item_datetime(item)
+        date = self._cell(self._left, short_date(when)[:10], when)  # the day; its time in the tooltip and details
+        date.setToolTip(when)
+        cloud = _float(item.properties.get("cloud_cover"))
         size = item.properties.get("size")
-        return human_size(size) if size else ""
-
-    @staticmethod
-    def _sort_value(item: Item, column: int):
-        """Missing values sort first; numbers as numbers (a QVariant of one type per column)."""
-        if column == COLUMN_TITLE:
-            return item_title(item).lower()
-        if column == COLUMN_DATE:
-            return item_datetime(item)
-        if column == COLUMN_CLOUD:
-            value = _float(item.properties.get("cloud_cover"))
-            return -1.0 if value is None else value
-        return float(_float(item.properties.get("size")) or 0.0)
+        return (date,
+                self._cell(self._right, cloud_text(cloud), -1.0 if cloud is None else cloud),
+                self._cell(self._right, human_size(size) if size else "", float(_float(size) or 0.0)))
 
 
 def properties_html(item: Item) -> str:

@@ -108,3 +108,14 @@ def fit_form_rows(width: int, *layouts):
     for layout in layouts:
         if layout.rowWrapPolicy() != policy:
             layout.setRowWrapPolicy(policy)
+
+
+def fit_row(width: int, layout):
+    """A row of buttons side by side in a wide dock, one under the other in a narrow one (call from resizeEvent;
+    `layout` is a QBoxLayout)."""
+    from qgis.PyQt.QtWidgets import QBoxLayout
+
+    direction = QBoxLayout.Direction.TopToBottom if width < NARROW_FORM else QBoxLayout.Direction.LeftToRight
+    if layout.direction() != direction:
+        layout.setDirection(direction)
+

@@ -9,9 +9,8 @@ import json
 import math
 import os
 import time
-from typing import Any, Dict
+from typing import TYPE_CHECKING, Any, Dict
 
-from ...core.aoi import AOI
 from ...core.errors import InvalidInput
 from ...core.i18n import amount, tr
 from ...core.models import Connection, JobRecord, JobState
@@ -20,6 +19,9 @@ from ...core.progress import Progress
 from . import DEFAULT_URL
 from . import PLATFORM as PLATFORM_ID
 from . import options as beod
+
+if TYPE_CHECKING:  # shapely: imported when an AOI is made, not when QGIS starts
+    from ...core.aoi import AOI
 
 KINDS = beod.LAYERS
 FORMAT_NAMES = {"shapefile": "Shapefile", "geopackage": "GeoPackage", "geotiff": "GeoTIFF", "3d_tiles": "3D Tiles"}
@@ -82,6 +84,7 @@ class ScenarioOperation(Operation):
         ]
 
     def new_record(self, connection: Connection, values: Dict[str, Any]) -> JobRecord:
+        from ...core.aoi import AOI
         from .workflow import new_scenario_record
 
         aoi = values.get("aoi")
@@ -126,10 +129,9 @@ class ScenarioOperation(Operation):
     def cost(self, values, account, history=()):
         """The price per km² is not published: say so, with what is known (the area, the balance, and what the last
         scenario of this connection used for its area, as an estimate)."""
-        aoi = values.get("aoi")
-        if not isinstance(aoi, AOI):
+        area = getattr(values.get("aoi"), "area_km2", None)  # an AOI (imported only when one is used)
+        if area is None:
             return ""
-        area = aoi.area_km2
         credits = (account or {}).get("credits")
         last = next((r for r in sorted(history, key=lambda r: r.created, reverse=True) if _credits_used(r)), None)
         if last is not None:
@@ -244,7 +246,7 @@ class BrightEarthPlatform(Platform):
     def operations(self):
         return self._operations
 
-    def aoi_problem(self, aoi: AOI) -> str:
+    def aoi_problem(self, aoi: "AOI") -> str:
         if aoi.is_multipart:
             return tr("Several separate parts: BrightEarth needs one polygon (select one feature).")
         return super().aoi_problem(aoi)

@@ -5,7 +5,6 @@ table:export: ExportOptions with fileExportOptions or assetExportOptions)."""
 
 from typing import Any, Dict
 
-from ...core.aoi import AOI, aoi_from_wkt
 from ...core.errors import Cancelled, EOError, InvalidInput, ScenarioFailed
 from ...core.i18n import tr
 from ...core.log import get_logger
@@ -37,6 +36,8 @@ def export_body(expression: dict, kind: str, params: Dict[str, Any]) -> dict:
     destination, target = params["destination"], params["target"]
     prefix = params.get("file_name") or params["description"]
     if kind == IMAGE and params.get("aoi_wkt"):
+        from ...core.aoi import aoi_from_wkt  # shapely: when an export is made, not when QGIS starts
+
         ring = [list(p) for p in aoi_from_wkt(params["aoi_wkt"]).geometry.convex_hull.exterior.coords]
         geometry = invocation("GeometryConstructors.Polygon", coordinates=constant([ring]),
                               evenOdd=constant(True))
@@ -119,6 +120,8 @@ class ExportOperation(Operation):
                 Field("scale", tr("Scale (metres per pixel)"), FieldKind.FLOAT, 30.0, minimum=0.01)]
 
     def new_record(self, connection, values):
+        from ...core.aoi import AOI
+
         target = str(values.get("target") or "").strip()
         if not target:
             raise InvalidInput(tr("Give the Drive folder, the Cloud Storage bucket or the asset id to export to."))

@@ -9,14 +9,17 @@ may need the service); nothing remote happens before the job starts.
 import json
 import os
 import re
-from typing import Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List
 
-from ...core.aoi import AOI
 from ...core.errors import InvalidInput, ProtocolError
 from ...core.i18n import number, tr
 from ...core.models import Connection, JobRecord
 from ...core.platform import Field, FieldKind, Operation
 from . import PLATFORM
+
+if TYPE_CHECKING:  # shapely and the HTTP stack: imported when an operation is used, never when QGIS starts
+    from ...core.aoi import AOI
+    from .pixels import Grid
 from .expressions import (
     IMAGE,
     IMAGE_COLLECTION,
@@ -29,7 +32,6 @@ from .expressions import (
     to_expression,
     visualize,
 )
-from .pixels import Grid, bytes_per_pixel, estimate, make_grid, run_pixels
 
 
 def image_field(label: str = "") -> Field:
@@ -153,6 +155,9 @@ class PixelsOperation(Operation):
                 Field("output_dir", tr("Output folder"), FieldKind.FOLDER, required=True)]
 
     def new_record(self, connection, values):
+        from ...core.aoi import AOI
+        from .pixels import make_grid
+
         aoi = values.get("aoi")
         if not isinstance(aoi, AOI):
             raise InvalidInput(tr("Choose an area of interest first."))
@@ -180,6 +185,9 @@ class PixelsOperation(Operation):
 
     def estimate(self, values):
         """Uncompressed bytes in EPSG:4326 (the panel asks the service for the real band types first)."""
+        from ...core.aoi import AOI
+        from .pixels import estimate, make_grid
+
         aoi = values.get("aoi")
         if not isinstance(aoi, AOI) or not values.get("scale"):
             return 0, 0, 1
@@ -188,6 +196,8 @@ class PixelsOperation(Operation):
         return estimate(grid, int(values.get("pixel_bytes") or 8 * bands)), 1, 0
 
     def run(self, client, record, progress, on_change, poll_interval=5.0):
+        from .pixels import bytes_per_pixel, run_pixels
+
         params = record.params
         progress.report(0.0, tr("Reading the image's bands"))
         params["expression"] = resolve(client, params)
@@ -203,8 +213,10 @@ class PixelsOperation(Operation):
                   "GeoTIFF is made until all of them are there.")
 
 
-def pixels_estimate(client, source, aoi: AOI, scale: float, crs: str, bands, asset_type: str = "") -> dict:
+def pixels_estimate(client, source, aoi: "AOI", scale: float, crs: str, bands, asset_type: str = "") -> dict:
     """For the confirmation before a download (in a task): bands, bytes per pixel, grid and uncompressed size."""
+    from .pixels import bytes_per_pixel, estimate, make_grid
+
     params = {"image": source, "asset_type": asset_type}
     expression = resolve(client, params)
     info = client.compute_value(expression)
@@ -212,7 +224,7 @@ def pixels_estimate(client, source, aoi: AOI, scale: float, crs: str, bands, ass
     bounds = aoi.geometry.bounds
     if crs.upper() != "EPSG:4326" and client.rasters is not None:
         bounds = client.rasters.transform_bounds(bounds, "EPSG:4326", crs)
-    grid: Grid = make_grid(bounds, scale, crs)
+    grid: "Grid" = make_grid(bounds, scale, crs)
     return {"bands": band_ids, "pixel_bytes": pixel_bytes, "width": grid.width, "height": grid.height,
             "bytes": estimate(grid, pixel_bytes)}
 

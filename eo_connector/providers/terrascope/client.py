@@ -21,6 +21,7 @@ from ...core.http_errors import raise_for_status
 from ...core.i18n import number, tr
 from ...core.log import get_logger
 from ...core.models import Item
+from ...core.paging import DEFAULT_WORKERS, NumberedLinks, UnreadablePage, fetch_pages, page_count
 from ...core.progress import Progress
 from .config import CatalogueConfig
 from .oidc import TokenKeeper
@@ -184,10 +185,15 @@ def _bbox_text(value) -> str:
 # -- the client ----------------------------------------------------------------------------------------------------
 
 class TerrascopeClient:
-    def __init__(self, config: CatalogueConfig, http: HttpSession, tokens: Optional[TokenKeeper] = None):
+    """page_workers: product pages asked for at once once the first page showed how they are numbered (1: the
+    server's next links one at a time, as terracatalogueclient does)."""
+
+    def __init__(self, config: CatalogueConfig, http: HttpSession, tokens: Optional[TokenKeeper] = None, *,
+                 page_workers: int = DEFAULT_WORKERS):
         self.config = config
         self.http = http
         self.tokens = tokens
+        self.page_workers = page_workers
 
     def collections(self, start=None, end=None, bbox=None, geometry=None, platform=None,
                     **kwargs) -> List[CatalogueCollection]:
@@ -206,9 +212,13 @@ class TerrascopeClient:
 
     def search(self, collection: str, *, limit: Optional[int] = None, progress: Optional[Progress] = None,
                **filters) -> Iterator[ProductPage]:
-        """Pages of products as they arrive. The count comes first; TooManyResults is raised before any product is
-        fetched when the catalogue could not page through what was asked. The first page yielded is always an empty
-        one carrying the count, so a user sees how many products match before the first product arrives."""
+        """Pages of products in the catalogue's order. The count comes first; TooManyResults is raised before any
+        product is fetched when the catalogue could not page through what was asked. The first page yielded is always
+        an empty one carrying the count, so a user sees how many products match before the first product arrives.
+
+        The first page is asked for as terracatalogueclient asks (no startIndex/count); its `next` link shows how
+        the server numbers pages, so the others are asked for side by side (core/paging.py), each with the URL the
+        server's own next link would give it; a next link numbered otherwise is followed one page at a time."""
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
             raise _bad("limit", limit, tr("use a whole number of products, or None for all."))
         params = encode_parameters(**filters)
@@ -223,7 +233,7 @@ class TerrascopeClient:
         if requested == 0:
             return
         delivered = 0
-        for answer in self._pages(self.config.products_url, params, progress, check_depth=requested):
+        for answer in self._product_answers(params, progress, requested):
             features = answer.get("features") or []
             items = [item_from_feature(f, collection) for f in features[:requested - delivered]]
             delivered += len(items)
@@ -251,13 +261,45 @@ class TerrascopeClient:
         answer = self._search_json(self.config.products_url, {**params, "count": "0"}, progress)
         return _whole(answer, "totalResults")
 
-    def _pages(self, url: str, params: dict, progress, check_depth: Optional[int] = None) -> Iterator[dict]:
-        answer = self._search_json(url, params, progress)
-        if check_depth is not None:
-            reachable = _reachable(answer)
-            if reachable is not None and check_depth > reachable:
-                raise TooManyResults(_whole(answer, "totalResults"), reachable,
-                                     details=f"last link allows {reachable} results")
+    def _product_answers(self, params: dict, progress, requested: int) -> Iterator[dict]:
+        """The answers holding the first `requested` products: the first page, then the others side by side."""
+        url = self.config.products_url
+        first = self._search_json(url, params, progress)
+        reachable = _reachable(first)
+        if reachable is not None and requested > reachable:
+            raise TooManyResults(_whole(first, "totalResults"), reachable,
+                                 details=f"last link allows {reachable} results")
+        features = first.get("features") or []
+        next_url = _link(first, "next")
+        if not next_url or not features or len(features) >= requested:
+            yield first
+            return
+        size = max(_whole(first, "itemsPerPage", 0), len(features))
+        links = NumberedLinks.predict(urljoin(url, next_url), {"startIndex": (_whole(first, "startIndex", 1) + size,
+                                                                              size)})
+        if links is None or self.page_workers <= 1:
+            if links is None:
+                log.info("the next link does not number pages by startIndex: following it one page at a time")
+            yield from self._pages(url, None, progress, first=first)
+            return
+        yield first
+
+        def numbered_page(k: int) -> dict:
+            answer = self._search_json(links.url(k), None, progress)
+            if _whole(answer, "startIndex", links.number(k)) != links.number(k):
+                raise ProtocolError(details=f"search: asked for startIndex {links.number(k)}, "
+                                            f"got {answer.get('startIndex')}")
+            return answer
+
+        for answer in fetch_pages(numbered_page, range(1, 1 + page_count(requested - len(features), size)),
+                                  workers=self.page_workers, progress=progress, name="eo-search-page"):
+            yield answer
+            if not answer.get("features"):  # fewer products than counted: the following pages are empty too
+                return
+
+    def _pages(self, url: str, params: Optional[dict], progress, first: Optional[dict] = None) -> Iterator[dict]:
+        """The answers of `url` and of the next links after it, one at a time (`first`: its answer, if known)."""
+        answer = first if first is not None else self._search_json(url, params, progress)
         seen = {url}
         while True:
             yield answer
@@ -281,7 +323,7 @@ class TerrascopeClient:
         except ValueError:
             answer = None
         if not isinstance(answer, dict) or not isinstance(answer.get("features", []), list):
-            raise ProtocolError(details=f"search answer from {response.url} is not a FeatureCollection")
+            raise UnreadablePage(details=f"search answer from {response.url} is not a FeatureCollection")
         return answer
 
     def _get(self, url: str, params: Optional[dict], progress):

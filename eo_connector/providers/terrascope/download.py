@@ -7,14 +7,16 @@ request (`with_bearer`, `bearer_refresher`).
 """
 
 import dataclasses
-from typing import Callable, Iterable, List, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Iterable, List, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from ...core.errors import InvalidInput
 from ...core.i18n import tr
 from ...core.models import DownloadEntry, Item
-from .oidc import TokenKeeper
 from .products import href_basename, short_id
+
+if TYPE_CHECKING:  # the sign-in (requests) is imported when a download runs, not when QGIS starts
+    from .oidc import TokenKeeper
 
 FILE_TYPES = ("data", "related", "previews", "alternates")
 
@@ -57,7 +59,7 @@ def with_bearer(plan: Sequence[DownloadEntry], token: str) -> List[DownloadEntry
     return [dataclasses.replace(entry, headers={**(entry.headers or {}), **headers}) for entry in plan]
 
 
-def bearer_refresher(keeper: TokenKeeper) -> Callable[[DownloadEntry], DownloadEntry]:
+def bearer_refresher(keeper: "TokenKeeper") -> Callable[[DownloadEntry], DownloadEntry]:
     """The Downloader's `refresh`: after a 401 the entry comes back with a renewed token (refreshed once for all the
     parallel files that met the same expiry)."""
     def refresh(entry: DownloadEntry) -> DownloadEntry:

@@ -4,7 +4,6 @@ chosen product files (loaded as layers, one group per product). Both are also Pr
 import datetime as dt
 from typing import Any, Dict, List
 
-from ...core.aoi import AOI, aoi_from_wkt
 from ...core.errors import InvalidInput
 from ...core.i18n import number, tr
 from ...core.models import Connection, Item, JobRecord
@@ -75,6 +74,8 @@ class SearchOperation(Operation):
                 Field("limit", tr("At most this many products"), FieldKind.INT, DEFAULT_LIMIT, minimum=1)]
 
     def new_record(self, connection: Connection, values: Dict[str, Any]) -> JobRecord:
+        from ...core.aoi import AOI  # shapely: when a search is asked for, never when QGIS starts
+
         collection = str(values.get("collection") or "").strip()
         if not collection:
             raise InvalidInput(tr("Choose a collection to search."))
@@ -92,6 +93,8 @@ class SearchOperation(Operation):
         return tr("Terrascope search: {name}", name=record.title)
 
     def run(self, client, record, progress, on_change, poll_interval=5.0) -> List[Item]:
+        from ...core.aoi import aoi_from_wkt
+
         params = record.params
         filters = dict(params.get("filters") or {})
         if params.get("aoi_wkt"):

@@ -77,7 +77,9 @@ def _frozen(value):
     if isinstance(value, dict):
         return {key: _frozen(inner) for key, inner in value.items()}
     if isinstance(value, list):
-        return tuple(_frozen(inner) for inner in value)
+        if value and not isinstance(value[0], (list, dict)):
+            return tuple(value)  # a position: numbers only
+        return tuple(map(_frozen, value))
     return value
 
 
@@ -87,8 +89,15 @@ def short_id(product_id: str) -> str:
 
 
 def href_basename(href: str) -> str:
-    """The file name of an href (its path's last part, without query)."""
-    return unquote(posixpath.basename(urlsplit(href).path))
+    """The file name of an href (its path's last part, without query or fragment), as
+    unquote(posixpath.basename(urlsplit(href).path)) gives it, without parsing the whole URL (thousands per search)."""
+    rest = href.split("#", 1)[0].split("?", 1)[0]
+    scheme_end = rest.find("://")
+    if scheme_end > 0 and rest[:scheme_end].isalnum():
+        slash = rest.find("/", scheme_end + 3)
+        rest = rest[slash:] if slash >= 0 else ""
+    name = posixpath.basename(rest)
+    return unquote(name) if "%" in name else name
 
 
 def is_wms_link(link: dict) -> bool:
