@@ -9,7 +9,7 @@ PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test test-pure test-matrix demo package deploy translations bench lint clean
+.PHONY: setup test test-pure test-matrix demo package deploy translations bench lint clean screenshots
 
 # Debian's QGIS (its Python bindings live in /usr/bin/python3) with the distribution's numpy, GDAL, shapely and requests,
 # then a venv over that interpreter: pip adds the test tools and never replaces what the distribution ships.
@@ -55,6 +55,10 @@ demo: setup translations
 bench: setup
 	$(PY) tests/bench.py
 
+# The dock in every state a user meets, at 400 px, into docs/screenshots/ (linked from README.md).
+screenshots: setup translations
+	$(PY) tests/screenshots.py
+
 # vermin: no syntax or standard library newer than Python 3.9 in the plugin (annotations count: 3.9 evaluates them);
 # ruff's FA102 (pyproject.toml) adds the `X | Y` annotations vermin cannot tell from a bitwise or.
 # qt6_scan.sh: QGIS's Qt6 migration script proposes no change to eo_connector/ and Qt6's uic loads every .ui file.
@@ -75,7 +79,7 @@ package: translations
 	rm -rf build/$(PLUGIN) && mkdir -p build/$(PLUGIN)/i18n dist
 	cp -r $(PLUGIN)/. build/$(PLUGIN)/
 	cp -r resources build/$(PLUGIN)/resources
-	cp metadata.txt LICENSE build/$(PLUGIN)/
+	cp metadata.txt LICENSE README.md build/$(PLUGIN)/
 	cp i18n/*.qm build/$(PLUGIN)/i18n/
 	find build/$(PLUGIN) -name __pycache__ -prune -exec rm -rf {} +
 	rm -f dist/$(PLUGIN)-$(VERSION).zip && $(PY) -m zipfile -c dist/$(PLUGIN)-$(VERSION).zip build/$(PLUGIN)

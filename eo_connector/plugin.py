@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QAction, QPushButton
 
 from .core import i18n
 from .core.i18n import tr
+from .core.log import logger
 from .qgis_glue import dependencies, message_log, services, settings
 from .qgis_glue.resources import i18n_path, resource_path
 
@@ -103,20 +104,46 @@ class EOConnectorPlugin:
         i18n.set_number_format(None)
 
     def show_dock(self, visible=True):
+        """The toolbar button's slot. Never raises: what keeps the dock from opening is said in the message bar and
+        the button pops back up."""
+        if not visible:
+            if self.dock is not None:
+                self.dock.setVisible(False)
+            return
         missing = dependencies.blocking(dependencies.missing())
-        if missing and visible:
+        if missing:
             self._offer_install(missing)
-            self.action.setChecked(False)
+            self._release_button()
             return
         if self.dock is None:
-            from qgis.PyQt.QtCore import Qt
+            try:
+                self.dock = self._build_dock()
+            except Exception as err:  # a package that looks installed but does not import, or a bug
+                logger.exception("the EO Connector panel could not be built")
+                self.iface.messageBar().pushMessage(
+                    tr("EO Connector"), tr("The panel could not be opened: {reason}. Details are in the log "
+                                           "(View ▸ Panels ▸ Log Messages).", reason=_reason(err)),
+                    Qgis.MessageLevel.Critical, 0)
+                self._release_button()
+                return
+        self.dock.setVisible(True)
 
-            from .gui.dock import EOConnectorDock
+    def _build_dock(self):
+        from qgis.PyQt.QtCore import Qt
 
-            self.dock = EOConnectorDock(self.iface, services.connections(), services.jobs(), self.iface.mainWindow())
-            self.dock.visibilityChanged.connect(self.action.setChecked)
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.setVisible(visible)
+        from .gui.dock import EOConnectorDock
+
+        dock = EOConnectorDock(self.iface, services.connections(), services.jobs(), self.iface.mainWindow())
+        dock.visibilityChanged.connect(self.action.setChecked)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.first_show_width(self.iface.mainWindow())
+        return dock
+
+    def _release_button(self):
+        if self.action is not None and self.action.isChecked():
+            blocked = self.action.blockSignals(True)
+            self.action.setChecked(False)
+            self.action.blockSignals(blocked)
 
     def offer_sign_in(self, connection_id: str):
         """The dock opened on a connection whose sign-in must be renewed (its sign-in prompt shows)."""
@@ -189,3 +216,12 @@ class EOConnectorPlugin:
 
         task.done.connect(finished)
         self.install_task = start_task(task)
+
+
+def _reason(err: Exception) -> str:
+    """A missing module in words; another error by its name (the traceback goes to the log only)."""
+    if isinstance(err, ImportError):
+        name = getattr(err, "name", "") or ""
+        return tr("the Python package {name} is missing or broken", name=name.split(".")[0]) if name \
+            and not name.startswith("eo_connector") else tr("a part of the plugin did not load ({error})", error=err)
+    return type(err).__name__

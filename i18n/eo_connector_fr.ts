@@ -34,7 +34,7 @@
       <translation>1 produit sélectionné.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>1 result</source>
       <translation>1 résultat</translation>
     </message>
@@ -124,14 +124,24 @@
       <translation>Données auxiliaires AUXIP</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Acquired on or after this date (empty: no limit)</source>
+      <translation>Acquis à partir de cette date (vide : sans limite)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Acquired on or before this date (empty: no limit)</source>
+      <translation>Acquis jusqu’à cette date (vide : sans limite)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
       <source>Acquisition date and time (UTC)</source>
       <translation>Date et heure d'acquisition (UTC)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
-      <source>Active layer (selected features, else all)</source>
-      <translation>Couche active (entités sélectionnées, sinon toutes)</translation>
+      <source>Active layer</source>
+      <translation>Couche active</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
@@ -147,11 +157,6 @@
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Add features to map</source>
       <translation>Ajouter les entités à la carte</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
-      <source>Add preview layer</source>
-      <translation>Ajouter la couche d'aperçu</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -209,7 +214,7 @@
       <translation>Appliquer les filtres</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/dock.py" />
       <source>Area</source>
       <translation>Zone</translation>
     </message>
@@ -224,9 +229,19 @@
       <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Area of interest: where it comes from and its size</source>
+      <translation>Zone d’intérêt : d’où elle vient et sa taille</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Ascending</source>
       <translation>Ascendante</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Ask BrightEarth for the results as {format} files</source>
+      <translation>Demander à BrightEarth les résultats en fichiers {format}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/collections_dialog.py" />
@@ -315,6 +330,11 @@
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>At that rate this one ({this} km²) costs about {estimate}.</source>
+      <translation>À ce tarif, celui-ci ({this} km²) coûte environ {estimate}.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>Augmented buildings</source>
       <translation>Bâtiments enrichis</translation>
     </message>
@@ -359,7 +379,7 @@
       <translation>Bloc</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Bounding box only</source>
       <translation>Rectangle englobant uniquement</translation>
     </message>
@@ -394,17 +414,17 @@
       <translation>Scénario BrightEarth {name}</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>BrightEarth server: {state}</source>
+      <translation>Serveur BrightEarth : {state}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/client.py" />
       <source>BrightEarth sign-in failed: wrong e-mail or password.</source>
       <translation>Échec de la connexion à BrightEarth : adresse e-mail ou mot de passe incorrect.</translation>
     </message>
     <message>
-      <location filename="eo_connector/providers/brightearth/workflow.py" />
-      <source>BrightEarth: {state} {percent}%</source>
-      <translation>BrightEarth : {state} {percent} %</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Browse the catalogue's collections (title, platform, dates, abstract)</source>
       <translation>Parcourir les collections du catalogue (titre, plateforme, dates, résumé)</translation>
     </message>
@@ -412,6 +432,11 @@
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Browse…</source>
       <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Buildings with more attributes (height, roof type) where BrightEarth can derive them</source>
+      <translation>Bâtiments avec plus d’attributs (hauteur, type de toit) là où BrightEarth peut les déduire</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
@@ -440,8 +465,33 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
+      <source>Cancel job</source>
+      <translation>Annuler la tâche</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
+      <source>Cancel {name}?</source>
+      <translation>Annuler {name} ?</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Cancelled</source>
       <translation>Annulée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Cancelled after the download: the results are in the output folder.</source>
+      <translation>Annulé après le téléchargement : les résultats sont dans le dossier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Cancelled before the scenario started: no credit was spent.</source>
+      <translation>Annulé avant le démarrage du scénario : aucun crédit n’a été dépensé.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Cancelled here; the scenario goes on on the server (its credits are spent): Follow again downloads its results without paying again.</source>
+      <translation>Annulé ici ; le scénario continue sur le serveur (ses crédits sont dépensés) : Reprendre le suivi télécharge ses résultats sans payer une seconde fois.</translation>
     </message>
     <message>
       <location filename="eo_connector/core/errors.py" />
@@ -449,9 +499,9 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="eo_connector/qgis_glue/jobs.py" />
-      <source>Cancelled: partial files are kept for resuming</source>
-      <translation>Annulée : les fichiers partiels sont conservés pour la reprise</translation>
+      <location filename="eo_connector/core/platform.py" />
+      <source>Cancelled: Follow again resumes it where it stopped.</source>
+      <translation>Annulé : Reprendre le suivi la reprend là où elle s’est arrêtée.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
@@ -600,8 +650,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_model.py" />
-      <source>Cloud %</source>
-      <translation>Nuages (%)</translation>
+      <source>Cloud</source>
+      <translation>Nuages</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
@@ -609,7 +659,7 @@
       <translation>Cloud Storage</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Cloud cover</source>
       <translation>Couverture nuageuse</translation>
     </message>
@@ -649,7 +699,7 @@
       <translation>Identifiant de la collection</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Collection id (urn:eop:…)</source>
       <translation>Identifiant de la collection (urn:eop:…)</translation>
     </message>
@@ -704,19 +754,29 @@
       <translation>Connecté</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/dock.py" />
-      <source>Connection</source>
-      <translation>Connexion</translation>
-    </message>
-    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Connection name</source>
       <translation>Nom de la connexion</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
+      <source>Continue</source>
+      <translation>Continuer</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Coordinate reference system of the result files</source>
+      <translation>Système de coordonnées des fichiers de résultats</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/aoi.py" />
       <source>Coordinates such as ({x}, {y}) are not longitude/latitude degrees: the coordinate reference system is probably wrong.</source>
       <translation>Des coordonnées comme ({x}, {y}) ne sont pas des degrés de longitude/latitude : le SCR est probablement incorrect.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Count the matching products, then list them in the Results tab</source>
+      <translation>Compter les produits correspondants, puis les lister dans l’onglet Résultats</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -752,6 +812,16 @@
       <location filename="eo_connector/providers/earth_engine/platform.py" />
       <source>Credentials of “earthengine authenticate”</source>
       <translation>Identifiants de « earthengine authenticate »</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Credits are charged by area (the price is not published). Your last scenario used {used} credits for {area} km².</source>
+      <translation>Les crédits sont facturés à la surface (le prix n’est pas publié). Votre dernier scénario a utilisé {used} crédits pour {area} km².</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Credits are charged by area (the price is not published): this area is {area} km².</source>
+      <translation>Les crédits sont facturés à la surface (le prix n’est pas publié) : cette zone fait {area} km².</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -814,7 +884,7 @@
       <translation>Date depuis</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
@@ -830,8 +900,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
-      <source>Default models (or names, comma separated)</source>
-      <translation>Modèles par défaut (ou noms, séparés par des virgules)</translation>
+      <source>Default models</source>
+      <translation>Modèles par défaut</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
@@ -875,8 +945,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
-      <source>Download of {count} products started: follow it in the Jobs section.</source>
-      <translation>Téléchargement de {count} produits lancé : suivez-le dans la section Tâches.</translation>
+      <source>Download of {count} products started: follow it in the Jobs tab.</source>
+      <translation>Téléchargement de {count} produits lancé : suivez-le dans l’onglet Tâches.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/operations.py" />
@@ -909,7 +979,7 @@
       <translation>Télécharger les ressources choisies des éléments sélectionnés</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Download the selected products</source>
       <translation>Télécharger les produits sélectionnés</translation>
     </message>
@@ -972,6 +1042,21 @@
       <location filename="eo_connector/plugin.py" />
       <source>EO Connector</source>
       <translation>EO Connector</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/help.py" />
+      <source>EO Connector help</source>
+      <translation>Aide d’EO Connector</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
+      <source>EO Connector keeps your sign-ins in QGIS's encrypted authentication database (no system keyring works here), which has no master password yet: QGIS will now ask you to choose one, and Cancel there only means this sign-in is kept until QGIS closes.</source>
+      <translation>EO Connector garde vos connexions dans la base d’authentification chiffrée de QGIS (aucun trousseau système ne fonctionne ici), qui n’a pas encore de mot de passe principal : QGIS va vous demander d’en choisir un, et Annuler y signifie seulement que cette connexion est gardée jusqu’à la fermeture de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
+      <source>EO Connector keeps your sign-ins in QGIS's encrypted authentication database (no system keyring works here): QGIS will now ask for its master password, and Cancel there only means your saved sign-ins cannot be used until QGIS restarts.</source>
+      <translation>EO Connector garde vos connexions dans la base d’authentification chiffrée de QGIS (aucun trousseau système ne fonctionne ici) : QGIS va demander son mot de passe principal, et Annuler y signifie seulement que vos connexions enregistrées ne peuvent pas servir avant le redémarrage de QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1204,7 +1289,7 @@
       <translation>Emprise (lon/lat) : {west}, {south} — {east}, {north}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Extra</source>
       <translation>Autres</translation>
     </message>
@@ -1254,6 +1339,11 @@
       <translation>Recherche des éléments rapatriés dans {collection}</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/jobs.py" />
+      <source>Finished after its connection was removed: the results were not loaded.</source>
+      <translation>Terminée après la suppression de sa connexion : les résultats n’ont pas été chargés.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/earth_engine/assets.py" />
       <source>Folder</source>
       <translation>Dossier</translation>
@@ -1280,8 +1370,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
-      <source>Follow my running Earth Engine tasks</source>
-      <translation>Suivre mes tâches Earth Engine en cours</translation>
+      <source>Follow my running tasks</source>
+      <translation>Suivre mes tâches en cours</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -1389,7 +1479,17 @@
       <translation>En-tête</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Help on connections and signing in</source>
+      <translation>Aide sur les connexions et l’identification</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Help on this tab (opens the guide's section)</source>
+      <translation>Aide sur cet onglet (ouvre la section du guide)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Highest cloud cover (100 %: no maximum)</source>
       <translation>Couverture nuageuse maximale (100 % : pas de maximum)</translation>
     </message>
@@ -1594,6 +1694,11 @@
       <translation>Tâches</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Jobs ({count})</source>
+      <translation>Tâches ({count})</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/rs_server/platform.py" />
       <source>Kept in the system keyring (else QGIS's authentication database), never in the project or QGIS's settings.</source>
       <translation>Gardée dans le trousseau du système (sinon la base d’authentification de QGIS), jamais dans le projet ni les réglages de QGIS.</translation>
@@ -1617,6 +1722,11 @@
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
       <source>Large download</source>
       <translation>Gros téléchargement</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Last changed in the catalogue between these dates (empty: no limit)</source>
+      <translation>Modifié dans le catalogue entre ces dates (vide : sans limite)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
@@ -1739,14 +1849,14 @@
       <translation>Local (sans authentification)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Lowest cloud cover (0 %: no minimum)</source>
       <translation>Couverture nuageuse minimale (0 % : pas de minimum)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
-      <source>Map canvas extent</source>
-      <translation>Emprise du canevas</translation>
+      <source>Map extent</source>
+      <translation>Emprise de la carte</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine.py" />
@@ -1762,11 +1872,6 @@
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Maximum cloud cover (%)</source>
       <translation>Couverture nuageuse maximale (%)</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
-      <source>Message</source>
-      <translation>Message</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
@@ -1789,7 +1894,7 @@
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Modified</source>
       <translation>Modifié</translation>
     </message>
@@ -1799,7 +1904,7 @@
       <translation>Extraction mono (une image)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>More filters</source>
       <translation>Autres filtres</translation>
     </message>
@@ -1822,6 +1927,11 @@
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Name</source>
       <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Name of the new project; empty: the scenario's name</source>
+      <translation>Nom du nouveau projet ; vide : le nom du scénario</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -1869,14 +1979,14 @@
       <translation>Aucune couche active : sélectionnez d'abord une couche de polygones dans le panneau Couches.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <source>No area of interest (Area tab).</source>
+      <translation>Pas de zone d’intérêt (onglet Zone).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>No area of interest yet: choose where it comes from and press “Use as area of interest”.</source>
       <translation>Pas encore de zone d'intérêt : choisissez sa source et cliquez sur « Utiliser comme zone d'intérêt ».</translation>
-    </message>
-    <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
-      <source>No area of interest: the whole catalogue is searched.</source>
-      <translation>Aucune zone d'intérêt : la recherche porte sur tout le catalogue.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
@@ -1910,8 +2020,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
-      <source>No job yet: start one above (a processing, a search or a download).</source>
-      <translation>Aucune tâche pour l'instant : lancez-en une ci-dessus (un traitement, une recherche ou un téléchargement).</translation>
+      <source>No job yet: processing runs and downloads you start are listed here.</source>
+      <translation>Aucune tâche pour l’instant : les traitements et téléchargements que vous lancez sont listés ici.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
@@ -1924,7 +2034,7 @@
       <translation>Pas d'imagette</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>No results</source>
       <translation>Aucun résultat</translation>
     </message>
@@ -1957,6 +2067,11 @@
       <location filename="eo_connector/core/safe_paths.py" />
       <source>Not enough free disk space in {folder}: {needed} needed, {free} free. Free some space or choose another output folder.</source>
       <translation>Espace disque insuffisant dans {folder} : {needed} nécessaires, {free} disponibles. Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/qgis_auth.py" />
+      <source>Not now</source>
+      <translation>Pas maintenant</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
@@ -2034,6 +2149,11 @@
       <translation>Ouvrir le dossier de sortie de la tâche</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/help.py" />
+      <source>Open this section of the guide in your web browser</source>
+      <translation>Ouvrir cette section du guide dans votre navigateur web</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/stac_assets.py" />
       <source>Opening {asset} in place</source>
       <translation>Ouverture de {asset} sur place</translation>
@@ -2062,6 +2182,11 @@
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Orbit direction</source>
       <translation>Sens de l'orbite</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Other catalogue parameters, one key=value a line</source>
+      <translation>Autres paramètres du catalogue, un clé=valeur par ligne</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/operations.py" />
@@ -2164,6 +2289,16 @@
       <translation>Aperçus</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Processed by the BrightEarth server</source>
+      <translation>Traité par le serveur BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Processing runs and downloads, with their progress</source>
+      <translation>Traitements et téléchargements, avec leur progression</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Product group</source>
       <translation>Groupe de produits</translation>
@@ -2189,6 +2324,11 @@
       <translation>Produits (une couche d'emprises d'une recherche)</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Products acquired together share a group id (empty: any)</source>
+      <translation>Les produits acquis ensemble partagent un identifiant de groupe (vide : tous)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>Products found</source>
       <translation>Produits trouvés</translation>
@@ -2200,8 +2340,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
-      <source>Project name (default: the scenario name)</source>
-      <translation>Nom du projet (par défaut : le nom du scénario)</translation>
+      <source>Project name</source>
+      <translation>Nom du projet</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
@@ -2214,9 +2354,14 @@
       <translation>Publier</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Published</source>
       <translation>Publié</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Published in the catalogue between these dates (empty: no limit)</source>
+      <translation>Publié dans le catalogue entre ces dates (vide : sans limite)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
@@ -2267,6 +2412,11 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Queued</source>
       <translation>En attente</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Queued on the BrightEarth server</source>
+      <translation>En file d’attente sur le serveur BrightEarth</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/results_browser.py" />
@@ -2359,6 +2509,11 @@
       <translation>Formats raster</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/help.py" />
+      <source>Read online</source>
+      <translation>Lire en ligne</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/aoi_panel.py" />
       <source>Read the area of interest again from the chosen source</source>
       <translation>Relire la zone d'intérêt depuis la source choisie</translation>
@@ -2409,7 +2564,7 @@
       <translation>Associés (couches de qualité)</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>Relative orbit</source>
       <translation>Orbite relative</translation>
     </message>
@@ -2417,6 +2572,11 @@
       <location filename="eo_connector/providers/terrascope/operations.py" />
       <source>Relative orbit (0 = any)</source>
       <translation>Orbite relative (0 = toutes)</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Relative orbit number (any: no filter)</source>
+      <translation>Numéro d’orbite relative (toutes : sans filtre)</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
@@ -2455,8 +2615,8 @@
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
-      <source>Remove the connection {name}? Its saved session is deleted too.</source>
-      <translation>Supprimer la connexion {name} ? Sa session enregistrée sera aussi supprimée.</translation>
+      <source>Remove the connection {name}? Its saved session is deleted, and the footprints and previews of its searches leave the map.</source>
+      <translation>Supprimer la connexion {name} ? Sa session enregistrée est effacée, et les emprises et aperçus de ses recherches quittent la carte.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -2514,6 +2674,11 @@
       <translation>Fichiers de résultats</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>Results</source>
+      <translation>Résultats</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Resume an interrupted, failed or cancelled job</source>
       <translation>Reprendre une tâche interrompue, échouée ou annulée</translation>
@@ -2532,6 +2697,16 @@
       <location filename="eo_connector/gui/platforms/brightearth.py" />
       <source>Run scenario</source>
       <translation>Lancer le scénario</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Run the scenario in a new BrightEarth project</source>
+      <translation>Lancer le scénario dans un nouveau projet BrightEarth</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Run the scenario in one of your BrightEarth projects</source>
+      <translation>Lancer le scénario dans un de vos projets BrightEarth</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -2584,6 +2759,11 @@
       <translation>Mêmes identifiants, hôte de l’API seulement</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Satellite's direction over the area</source>
+      <translation>Sens de passage du satellite au-dessus de la zone</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>Save</source>
       <translation>Enregistrer</translation>
@@ -2592,6 +2772,11 @@
       <location filename="eo_connector/gui/widgets/connections_panel.py" />
       <source>Saved connections</source>
       <translation>Connexions enregistrées</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/core/errors.py" />
+      <source>Saved sign-ins cannot be used in this session: the QGIS authentication database stays locked. Sign in again to use this connection until QGIS closes.</source>
+      <translation>Les connexions enregistrées ne peuvent pas servir dans cette session : la base d’authentification de QGIS reste verrouillée. Identifiez-vous à nouveau pour utiliser cette connexion jusqu’à la fermeture de QGIS.</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/exports.py" />
@@ -2620,8 +2805,23 @@
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
-      <source>Scenario {name} started: follow it in the Jobs section.</source>
-      <translation>Scénario {name} lancé : suivez-le dans la section Tâches.</translation>
+      <source>Scenario {name} failed: {reason}</source>
+      <translation>Le scénario {name} a échoué : {reason}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Scenario {name} finished: {message}</source>
+      <translation>Scénario {name} terminé : {message}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Scenario {name} started: follow it in the Jobs tab.</source>
+      <translation>Scénario {name} lancé : suivez-le dans l’onglet Tâches.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Scenario {name}: {message}</source>
+      <translation>Scénario {name} : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/earth_engine_browser.py" />
@@ -2647,6 +2847,11 @@
       <location filename="eo_connector/gui/widgets/generic_panel.py" />
       <source>Search the collection over the area of interest with these filters</source>
       <translation>Rechercher dans la collection sur la zone d'intérêt avec ces filtres</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Search the whole catalogue</source>
+      <translation>Chercher dans tout le catalogue</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
@@ -2859,6 +3064,11 @@
       <translation>Connectez-vous avec le navigateur.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <source>Sign in with this password</source>
+      <translation>S’identifier avec ce mot de passe</translation>
+    </message>
+    <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
       <source>Sign in…</source>
       <translation>Se connecter…</translation>
@@ -3064,14 +3274,19 @@
       <translation>Arrêter</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Stop the search; the products already listed stay</source>
+      <translation>Arrêter la recherche ; les produits déjà listés restent</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>Stop the search; the results already listed stay</source>
       <translation>Arrêter la recherche ; les résultats déjà listés restent</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
-      <source>Stop the selected job (partial files are kept)</source>
-      <translation>Arrêter la tâche sélectionnée (les fichiers partiels sont conservés)</translation>
+      <source>Stop the selected job</source>
+      <translation>Arrêter la tâche sélectionnée</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
@@ -3154,6 +3369,11 @@
       <translation>Tester la connexion (renouveler la session et lire votre compte)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>That may be more than your {credits} credits.</source>
+      <translation>C’est peut-être plus que vos {credits} crédits.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The API-key check answered something that is not JSON: is the check URL right?</source>
       <translation>La vérification de la clé a répondu autre chose que du JSON : l’URL de vérification est-elle juste ?</translation>
@@ -3172,6 +3392,11 @@
       <location filename="eo_connector/providers/rs_server/session.py" />
       <source>The API-key check service ({url}) is failing: try again later.</source>
       <translation>Le service de vérification des clés ({url}) est en panne : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>The BrightEarth server is processing the scenario</source>
+      <translation>Le serveur BrightEarth traite le scénario</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
@@ -3404,6 +3629,11 @@
       <translation>Le catalogue a refusé la recherche.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>The catalogue's product type, e.g. S2MSI2A (empty: any)</source>
+      <translation>Le type de produit du catalogue, p. ex. S2MSI2A (vide : tous)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/rs_server/client.py" />
       <source>The chosen files have no assets to stage.</source>
       <translation>Les fichiers choisis n’ont rien à rapatrier.</translation>
@@ -3432,6 +3662,11 @@
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>The collection of your catalogue that receives the staged files</source>
       <translation>La collection de votre catalogue qui reçoit les fichiers rapatriés</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <source>The collection to search: pick one, or type its id</source>
+      <translation>La collection où chercher : choisissez-en une, ou tapez son identifiant</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
@@ -3539,9 +3774,19 @@
       <translation>Impossible de convertir en longitude/latitude les géométries de {where}.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/help.py" />
+      <source>The guide (README.md) is not installed with the plugin; read it online.</source>
+      <translation>Le guide (README.md) n’est pas installé avec l’extension ; lisez-le en ligne.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/core/platform.py" />
       <source>The job stops; what it already wrote is kept and it can be followed again later.</source>
       <translation>La tâche s'arrête ; ce qu'elle a déjà écrit est conservé et elle pourra être reprise plus tard.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <source>The job {job} is running with it and is cancelled now.</source>
+      <translation>La tâche {job} tourne avec elle et est annulée maintenant.</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
@@ -3554,14 +3799,29 @@
       <translation>La clé ou le jeton de {name} n’est pas enregistré sur cet ordinateur : modifiez la connexion et saisissez-le à nouveau.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>The kind of extraction: mono extraction reads one image</source>
+      <translation>Le type d’extraction : l’extraction mono lit une seule image</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/rs_server/publishing.py" />
       <source>The layer has no features to publish.</source>
       <translation>La couche n’a aucune entité à publier.</translation>
     </message>
     <message>
+      <location filename="eo_connector/qgis_glue/footprints_file.py" />
+      <source>The layer of the search results could not be created in {folder}.</source>
+      <translation>La couche des résultats de recherche n’a pas pu être créée dans {folder}.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/processing/algorithms.py" />
       <source>The layer of “{label}” cannot be read.</source>
       <translation>La couche de « {label} » ne peut pas être lue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <source>The layer selected in the Layers panel: its selected features, else all of them</source>
+      <translation>La couche sélectionnée dans le panneau Couches : ses entités sélectionnées, sinon toutes</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
@@ -3639,9 +3899,29 @@
       <translation>Le propriétaire des collections de votre catalogue (lettres et chiffres).</translation>
     </message>
     <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>The panel could not be opened: {reason}. Details are in the log (View ▸ Panels ▸ Log Messages).</source>
+      <translation>Le panneau n’a pas pu s’ouvrir : {reason}. Les détails sont dans le journal (Vue ▸ Panneaux ▸ Journal des messages).</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/search_filters.py" />
       <source>The parameter {key} is given twice; set it once (the form or the extra parameters).</source>
       <translation>Le paramètre {key} est donné deux fois ; définissez-le une seule fois (dans le formulaire ou dans les autres paramètres).</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/connections_panel.py" />
+      <source>The password of this account: sent to its sign-in only, never saved</source>
+      <translation>Le mot de passe de ce compte : envoyé seulement à son identification, jamais enregistré</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <source>The polygon layer to read the area from</source>
+      <translation>La couche de polygones d’où lire la zone</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <source>The polygons of the layer chosen below (its selected features, else all of them)</source>
+      <translation>Les polygones de la couche choisie ci-dessous (ses entités sélectionnées, sinon toutes)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/auth.py" />
@@ -3659,9 +3939,24 @@
       <translation>L'imagette est trop grande pour être affichée.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <source>The rectangle the map shows now</source>
+      <translation>Le rectangle que la carte montre maintenant</translation>
+    </message>
+    <message>
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>The results are already downloaded: nothing is lost.</source>
       <translation>Les résultats sont déjà téléchargés : rien n'est perdu.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>The results are downloaded into a new folder in this one</source>
+      <translation>Les résultats sont téléchargés dans un nouveau dossier à l’intérieur de celui-ci</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/dock.py" />
+      <source>The results of the last search</source>
+      <translation>Les résultats de la dernière recherche</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/qgis_auth.py" />
@@ -3672,6 +3967,11 @@
       <location filename="eo_connector/providers/earth_engine/pixels.py" />
       <source>The scale must be a positive number of metres per pixel.</source>
       <translation>L'échelle doit être un nombre positif de mètres par pixel.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>The scenario failed on the BrightEarth server</source>
+      <translation>Le scénario a échoué sur le serveur BrightEarth</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/workflow.py" />
@@ -3692,6 +3992,11 @@
       <location filename="eo_connector/providers/brightearth/platform.py" />
       <source>The scenario keeps running on the BrightEarth server and its credits are spent. Only the follow-up and the download stop here; Follow again picks them up without paying again.</source>
       <translation>Le scénario continue sur le serveur BrightEarth et ses crédits sont dépensés. Seuls le suivi et le téléchargement s'arrêtent ici ; Reprendre le suivi les relance sans payer de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>The scenario's name: also the name of the layer group of its results</source>
+      <translation>Le nom du scénario : aussi celui du groupe de couches de ses résultats</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/terrascope/client.py" />
@@ -3994,6 +4299,11 @@
       <translation>Identifiant de tuile</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Tile id of the product grid, e.g. 31UFS for Sentinel-2 (empty: any)</source>
+      <translation>Identifiant de tuile de la grille des produits, p. ex. 31UFS pour Sentinel-2 (vide : toutes)</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/rs_server_publish.py" />
       <source>Title</source>
       <translation>Titre</translation>
@@ -4104,6 +4414,11 @@
       <translation>Formats vecteur</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>Waiting for the BrightEarth server to start the scenario</source>
+      <translation>En attente du démarrage du scénario par le serveur BrightEarth</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/widgets/connection_dialog.py" />
       <source>Waiting for the browser… (Cancel to stop)</source>
       <translation>En attente du navigateur… (Annuler pour arrêter)</translation>
@@ -4112,6 +4427,16 @@
       <location filename="eo_connector/providers/terrascope/oidc.py" />
       <source>Waiting for the sign-in in your web browser…</source>
       <translation>En attente de la connexion dans votre navigateur web…</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Where the source imagery comes from</source>
+      <translation>D’où vient l’imagerie source</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
+      <source>Without an area of interest a search covers the whole world and can match a very large number of products: tick to go ahead anyway</source>
+      <translation>Sans zone d’intérêt, une recherche couvre le monde entier et peut trouver un très grand nombre de produits : cochez pour continuer quand même</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/earth_engine/platform.py" />
@@ -4127,6 +4452,16 @@
       <location filename="eo_connector/providers/brightearth/workflow.py" />
       <source>Your BrightEarth account has no credits left.</source>
       <translation>Votre compte BrightEarth n'a plus de crédits.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/platform.py" />
+      <source>Your BrightEarth account has no credits left: buy credits, then press Test in the connection section.</source>
+      <translation>Votre compte BrightEarth n’a plus de crédits : achetez-en, puis appuyez sur Tester dans la section connexion.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/brightearth.py" />
+      <source>Your BrightEarth projects (↻ lists them)</source>
+      <translation>Vos projets BrightEarth (↻ les liste)</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/brightearth/client.py" />
@@ -4177,6 +4512,11 @@
       <location filename="eo_connector/providers/terrascope/client.py" />
       <source>a dict needs west, south, east and north.</source>
       <translation>un dictionnaire doit contenir west, south, east et north.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>a part of the plugin did not load ({error})</source>
+      <translation>une partie de l’extension ne s’est pas chargée ({error})</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -4319,7 +4659,7 @@
       <translation>fichier de clé</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/platforms/terrascope.py" />
+      <location filename="eo_connector/gui/platforms/terrascope_texts.py" />
       <source>key=value, one a line (e.g. resolution=10)</source>
       <translation>clé=valeur, une par ligne (p. ex. resolution=10)</translation>
     </message>
@@ -4462,6 +4802,16 @@
       <location filename="eo_connector/providers/terrascope/platform.py" />
       <source>terracatalogueclient configuration file</source>
       <translation>fichier de configuration terracatalogueclient</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/plugin.py" />
+      <source>the Python package {name} is missing or broken</source>
+      <translation>le paquet Python {name} manque ou est cassé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/aoi_panel.py" />
+      <source>the last session</source>
+      <translation>la session précédente</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/live_layers.py" />
@@ -4736,9 +5086,19 @@ plateforme {platform}, {start} – {end}</translation>
       <translation>{name} lancé : suivez-le dans la section Tâches.</translation>
     </message>
     <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>{name} started: follow it in the Jobs tab.</source>
+      <translation>{name} lancé : suivez-le dans l’onglet Tâches.</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/rs_server_stations.py" />
       <source>{name}: follow it in the Jobs section; the staged items will show in the Catalogue tab.</source>
       <translation>{name} : suivez-la dans la section Tâches ; les éléments rapatriés apparaîtront dans l’onglet Catalogue.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/generic_panel.py" />
+      <source>{name}: {message}</source>
+      <translation>{name} : {message}</translation>
     </message>
     <message>
       <location filename="eo_connector/providers/stac/filters.py" />
@@ -4776,17 +5136,17 @@ plateforme {platform}, {start} – {end}</translation>
       <translation>Recherche {platform} dans {collection}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>{results} — loading…</source>
       <translation>{results} — chargement…</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>{results}, 1 selected</source>
       <translation>{results}, 1 sélectionné</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>{results}, {count} selected</source>
       <translation>{results}, {count} sélectionnés</translation>
     </message>
@@ -4831,7 +5191,7 @@ plateforme {platform}, {start} – {end}</translation>
       <translation>{shown} éléments affichés avant l’arrêt de la recherche.</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>{shown} of {total} results</source>
       <translation>{shown} résultats sur {total}</translation>
     </message>
@@ -4841,7 +5201,7 @@ plateforme {platform}, {start} – {end}</translation>
       <translation>{shown} {noun} sur {total}</translation>
     </message>
     <message>
-      <location filename="eo_connector/gui/widgets/results_browser.py" />
+      <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>{shown} results</source>
       <translation>{shown} résultats</translation>
     </message>

@@ -83,7 +83,7 @@ def test_small_aoi_zip_is_downloaded_unzipped_and_credits_go_down(beod_emulator,
     assert record.remote["credits_after"] < record.remote["credits_before"] == 1000
     fractions = [f for f, _ in progress.reports]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    assert any("RUNNING" in message for _, message in progress.reports)
+    assert any(message == "The BrightEarth server is processing the scenario" for _, message in progress.reports)
 
 
 def test_large_aoi_tree_paged_over_three_pages(beod_emulator_factory, tmp_path):

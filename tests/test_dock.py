@@ -222,6 +222,7 @@ def test_run_scenario_loads_layers_and_spends_credits(qtbot, dock, qgis_iface, b
     form.dlModelsEdit.setText("buildings-v2, roads-v3")
     record = run(qtbot, dock, "Antibes office")
     assert "started" in form.messageLabel.text()
+    assert "area is 0.5" in form.costLabel.text()  # the price is not published: what is known is said
     assert dock.jobs_panel.selected_job_id() == record.id
     qtbot.waitUntil(lambda: dock.jobs.get(record.id).state in JobState.FINISHED, timeout=WAIT_MS)
     record = dock.jobs.get(record.id)
@@ -280,7 +281,10 @@ def test_cancel_a_running_job_then_follow_it_again(qtbot, make_dock, qgis_iface,
     qtbot.waitUntil(lambda: "activity_id" in dock.jobs.get(record.id).remote, timeout=WAIT_MS)
     panel = dock.jobs_panel
     assert panel.cancelButton.isEnabled() and not panel.followButton.isEnabled()
+    questions = []
+    panel.confirm = lambda title, text: questions.append(text) or True
     qtbot.mouseClick(panel.cancelButton, Qt.MouseButton.LeftButton)
+    assert "keeps running on the BrightEarth server" in questions[0]  # a costly job: asked first, in words
     qtbot.waitUntil(lambda: dock.jobs.get(record.id).state == JobState.CANCELLED, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: panel.items[record.id].text(1) == "Cancelled", timeout=WAIT_MS)
     assert panel.followButton.isEnabled() and not panel.cancelButton.isEnabled()
@@ -299,7 +303,7 @@ def test_failed_scenario_shows_the_server_details(qtbot, dock, qgis_iface, beod_
     qtbot.waitUntil(lambda: dock.jobs.get(record.id).state in JobState.FINISHED, timeout=WAIT_MS)
     panel = dock.jobs_panel
     qtbot.waitUntil(lambda: panel.items[record.id].text(1) == "Failed", timeout=WAIT_MS)
-    assert "no usable imagery" in panel.items[record.id].text(3)
+    assert "no usable imagery" in panel.items[record.id].toolTip(0)
     assert "The scenario failed on the BrightEarth server" in panel.detailsLabel.text()
     assert "no usable imagery" in panel.detailsLabel.text()
     assert panel.followButton.isEnabled()

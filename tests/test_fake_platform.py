@@ -8,6 +8,7 @@ from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProject, QgsVe
 from qgis.PyQt.QtCore import Qt
 
 from eo_connector import api
+from eo_connector.gui.dock import PLATFORM_TAB
 from eo_connector.gui.widgets.aoi_panel import SOURCE_LAYER
 from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import registry
@@ -67,7 +68,7 @@ def test_through_the_dock(qtbot, fake_platform, make_dock, tmp_path, monkeypatch
     assert panel.statusLabel.text() == "Signed in as ann"
 
     page = dock.current_panel()
-    assert page is dock.platform_panel(PLATFORM_ID) and dock.platformGroup.title() == "FakeSat archive"
+    assert page is dock.platform_panel(PLATFORM_ID) and dock.tabs.tabText(PLATFORM_TAB) == "FakeSat archive"
     survey = page.sections["survey"]
     assert not survey.runButton.isEnabled()  # no area of interest yet
     layer = aoi_layer()

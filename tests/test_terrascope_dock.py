@@ -11,6 +11,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
 
 from eo_connector.core.models import Connection, JobState
+from eo_connector.gui.dock import PLATFORM_TAB, RESULTS_TAB
 from eo_connector.gui.widgets.aoi_panel import SOURCE_LAYER
 from eo_connector.gui.widgets.ui import busy_tasks
 from eo_connector.providers import terrascope
@@ -74,6 +75,7 @@ def signed_in(qtbot, dock, ini):
     qtbot.waitUntil(lambda: dock.connections_panel.connection_dialog is None, timeout=WAIT_MS)
     form = dock.platform_panel("terrascope")
     qtbot.waitUntil(lambda: form.collectionCombo.count() > 0, timeout=WAIT_MS)  # listed in the background
+    dock.tabs.setCurrentIndex(PLATFORM_TAB)
     return form
 
 
@@ -95,6 +97,8 @@ def set_dates(form, start, end):
 
 
 def search(qtbot, form):
+    if form.aoi is None:
+        form.wholeCatalogueCheck.setChecked(True)  # no area: the user says the whole catalogue is meant
     assert form.searchButton.isEnabled(), form.messageLabel.text()
     qtbot.mouseClick(form.searchButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not form.runner.is_running(), timeout=WAIT_MS)
@@ -129,7 +133,8 @@ def test_sign_in_search_pick_download_and_load(qtbot, dock, qgis_iface, emulator
     assert connection.url == emulator.catalogue_url.rstrip("/")
     assert dock.connections_panel.statusLabel.text().startswith(f"Signed in as {DEMO_USER}")
     assert DEMO_PASSWORD not in json.dumps(settings.get("connections", ""))
-    assert dock.platformGroup.isVisibleTo(dock) and dock.current_panel() is dock.platform_panel("terrascope")
+    assert dock._tab_shown(PLATFORM_TAB) and dock.current_panel() is dock.platform_panel("terrascope")
+    assert dock._tab_shown(RESULTS_TAB)  # its results have a tab of their own
 
     form = dock.platform_panel("terrascope")
     qtbot.waitUntil(lambda: form.collectionCombo.count() == 4, timeout=WAIT_MS)
@@ -175,7 +180,8 @@ def test_sign_in_search_pick_download_and_load(qtbot, dock, qgis_iface, emulator
     qtbot.mouseClick(download.ok_button, Qt.MouseButton.LeftButton)
 
     [record] = dock.jobs.jobs()
-    assert "started" in form.messageLabel.text()
+    assert "started" in form.browser.messageLabel.text()
+    assert record.title == "2 products of Sentinel-2 top-of-canopy reflectance, 10 m (V2)"  # its title, not its id
     assert dock.jobs_panel.selected_job_id() == record.id
     qtbot.waitUntil(lambda: dock.jobs.get(record.id).state in JobState.FINISHED, timeout=WAIT_MS)
     record = dock.jobs.get(record.id)
@@ -379,6 +385,7 @@ def test_stop_keeps_the_pages_already_shown(qtbot, dock, emulator, ini):
     form = signed_in(qtbot, dock, ini)
     form.set_collection(S2_TOC)
     emulator.faults.latency(0.2)  # pages come slowly: there is time to press Stop
+    form.wholeCatalogueCheck.setChecked(True)
     qtbot.mouseClick(form.searchButton, Qt.MouseButton.LeftButton)
     assert form.stopButton.isEnabled() and not form.searchButton.isEnabled()
     qtbot.waitUntil(lambda: len(form.browser.items()) >= 20, timeout=WAIT_MS)

@@ -5,13 +5,17 @@ real, encrypted one. Otherwise (or when the keyring fails at run time: locked, n
 given by the QGIS glue (eo_connector.qgis_glue.qgis_auth.QgsAuthSecretBackend). With neither it raises
 SecretStoreUnavailable; it never writes a secret anywhere else.
 
+When the user declines to unlock the fallback (QGIS asks for its master password and the user cancels: the
+fallback raises SecretStoreLocked), secrets set afterwards are kept in memory for this QGIS session only, so signing
+in still works until QGIS closes; nothing is written anywhere else.
+
 `keyring` is optional at import: this module loads without it and the plugin tells the user what is missing.
 Every value read or written is registered with core.log so it can never show up in a log line.
 """
 
 import threading
 
-from .errors import SecretStoreUnavailable
+from .errors import SecretStoreLocked, SecretStoreUnavailable
 from .i18n import tr
 from .log import logger, redact, register_secret
 
@@ -67,6 +71,7 @@ class SecretStore:
     def __init__(self, service: str = "eo_connector", fallback=None):
         self.service = service
         self.fallback = fallback
+        self.this_session = SessionSecrets()  # what could not be saved because the user left the fallback locked
 
     @property
     def backend_name(self) -> str:
@@ -98,10 +103,19 @@ class SecretStore:
         fallback = self._usable_fallback()
         if fallback is None:
             raise SecretStoreUnavailable(details=self._nowhere_details())
-        fallback.set(key, value)
+        try:
+            fallback.set(key, value)
+        except SecretStoreLocked:
+            logger.info("Secret %r kept in memory for this session: the fallback store stays locked", key)
+            self.this_session.set(key, value)
+        else:
+            self.this_session.delete(key)
 
     def get(self, key: str):
         """The secret, or None when none is saved under `key`."""
+        kept = self.this_session.get(key)
+        if kept is not None:
+            return kept
         keyring = system_keyring()
         keyring_answered = False
         if keyring is not None:
@@ -119,13 +133,17 @@ class SecretStore:
             if keyring_answered:
                 return None  # nothing saved
             raise SecretStoreUnavailable(details=self._nowhere_details())
-        value = fallback.get(key)
+        try:
+            value = fallback.get(key)
+        except SecretStoreLocked:
+            return None  # saved there, but out of reach for this session: as if not saved
         if value is not None:
             register_secret(value)
         return value
 
     def delete(self, key: str) -> None:
         """Forget `key` in every store that may hold it; no error when it was not saved."""
+        self.this_session.delete(key)
         keyring = system_keyring()
         if keyring is not None:
             try:

@@ -109,6 +109,15 @@ class SecretStoreUnavailable(EOError):
         return tr("No secure place to keep your credentials was found (system keyring or QGIS authentication database).")
 
 
+class SecretStoreLocked(SecretStoreUnavailable):
+    """The user declined to unlock QGIS's authentication database (its master password): saved sign-ins cannot be
+    read in this QGIS session; new ones are kept in memory until QGIS closes."""
+
+    def default_message(self):
+        return tr("Saved sign-ins cannot be used in this session: the QGIS authentication database stays locked. "
+                  "Sign in again to use this connection until QGIS closes.")
+
+
 class MissingDependency(EOError):
     def default_message(self):
         return tr("A Python package EO Connector needs is not installed.")

@@ -146,8 +146,25 @@ class Operation:
         return 0, 0, 0
 
     def cancel_note(self, record: JobRecord) -> str:
-        """What cancelling stops, in words (shown before the user confirms)."""
+        """What cancelling stops, in words: the local job, the download, and whether the server's computation keeps
+        running and is paid for (shown as the Cancel button's tooltip, and asked first when `costly`)."""
         return tr("The job stops; what it already wrote is kept and it can be followed again later.")
+
+    def cancelled_message(self, record: JobRecord) -> str:
+        """What is left once it was cancelled, in words (the job's message in the Jobs list)."""
+        return tr("Cancelled: Follow again resumes it where it stopped.")
+
+    def cost(self, values: Dict[str, Any], account: Optional[dict],
+             history: Sequence[JobRecord] = ()) -> str:
+        """What running it with these values costs, as far as the platform makes it known (its price, or what is
+        known: the balance, what earlier runs of this connection used, `history`); "" when it is free or there is
+        nothing to say. Shown under the form before Run; local only, nothing remote."""
+        return ""
+
+    def refusal(self, values: Dict[str, Any], account: Optional[dict]) -> str:
+        """Why the account cannot run it now, known before anything is sent (e.g. no credits left); "" when it
+        can, or when that is not known. Run stays disabled with this reason."""
+        return ""
 
 
 class Platform:

@@ -32,6 +32,10 @@ class Connections(PlatformContext):
             self._secrets = SecretStore(fallback=QgsAuthSecretBackend())
         return self._secrets
 
+    def secrets_locked(self) -> bool:
+        """The user kept QGIS's authentication database locked in this session: saved sign-ins are out of reach."""
+        return bool(self._secrets is not None and getattr(self._secrets.fallback, "refused", False))
+
     @property
     def session(self) -> SessionSecrets:  # the name older code and tests use
         return self.memory
@@ -70,6 +74,9 @@ class Connections(PlatformContext):
         settings.save_connections([c for c in self.all() if c.id != connection_id])
         if connection is not None:
             self.forget_session(connection)
+        from .layers import remove_layers_of_connection
+
+        remove_layers_of_connection(connection_id)
 
     # -- sessions (each platform keeps its own)
     @staticmethod

@@ -1,5 +1,7 @@
-"""Catalogue search results on the map: one memory polygon layer (EPSG:4326) of item footprints, filled page by
-page, with the item id <-> feature id mapping the results browser needs to keep list and map selections in step.
+"""Catalogue search results on the map: one polygon layer (EPSG:4326) of item footprints, filled page by page, with
+the item id <-> feature id mapping the results browser needs to keep list and map selections in step.
+
+A GeoPackage of its own (footprints_file.py): saved with the project; it leaves the map with its connection.
 
 Provider-neutral: it reads only core Items and the neutral property keys (title, datetime, cloud_cover, tile, orbit,
 platform, size). The layer carries custom properties (eo_connector/kind = "search_results") so it is recognised
@@ -34,6 +36,7 @@ from ..core.i18n import tr
 from ..core.log import logger
 from ..core.models import Asset, Item
 from . import field_types
+from .footprints_file import new_geopackage, open_geopackage_layer
 from .layers import PROPERTY
 
 KIND = "search_results"
@@ -60,6 +63,15 @@ def footprint_fields(with_assets: bool = False) -> QgsFields:
     fields = QgsFields()
     for name, kind in FIELD_TYPES + (ITEM_FIELD_TYPES if with_assets else ()):
         fields.append(QgsField(name, kind))
+    return fields
+
+
+def layer_fields(with_assets: bool = False) -> QgsFields:
+    """The fields of a footprints layer as QGIS reads its GeoPackage: the file's own key "fid" first."""
+    fields = QgsFields()
+    fields.append(QgsField("fid", field_types.LONG_LONG))
+    for field in footprint_fields(with_assets):
+        fields.append(field)
     return fields
 
 
@@ -137,10 +149,11 @@ def _geometries(items: List[Item]) -> List[Optional[QgsGeometry]]:
 def item_features(items: List[Item], fields: QgsFields) -> List[QgsFeature]:
     """Footprint features of items, with the attributes of `fields` (footprint_fields, with or without files)."""
     with_assets = fields.indexOf("assets") >= 0
+    key = [None] if fields.indexOf("fid") == 0 else []  # a GeoPackage's own key comes first: it numbers itself
     features = []
     for item, geometry in zip(items, _geometries(items)):
         feature = QgsFeature(fields)
-        feature.setAttributes(_attributes(item, with_assets))
+        feature.setAttributes(key + _attributes(item, with_assets))
         if geometry is not None:
             feature.setGeometry(geometry)
         features.append(feature)
@@ -161,7 +174,7 @@ class PageItems(list):
 def page_with_features(items: Iterable[Item]) -> PageItems:
     """The items and their features; thread-safe (no layer is touched), for a search's worker thread."""
     page = PageItems(items)
-    page.features = item_features(page, footprint_fields()) if page else []
+    page.features = item_features(page, layer_fields()) if page else []
     return page
 
 
@@ -204,16 +217,15 @@ class FootprintsLayer:
 
     @classmethod
     def create(cls, title: str, project: Optional[QgsProject] = None, add_to_project: bool = True,
-               platform: str = "", with_assets: bool = False) -> "FootprintsLayer":
+               platform: str = "", with_assets: bool = False, connection_id: str = "") -> "FootprintsLayer":
         """A new empty layer named `title`, on top of the layer tree when `add_to_project`. `with_assets`: each
         feature also keeps its item's collection and files, so the layer can be downloaded from later."""
-        layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", title or tr("Search results"), "memory")
-        layer.dataProvider().addAttributes(footprint_fields(with_assets).toList())
-        layer.updateFields()
+        layer = open_geopackage_layer(new_geopackage(footprint_fields(with_assets)), title or tr("Search results"))
         outline_style(layer)
         layer.setDisplayExpression('"title"')
         layer.setCustomProperty(PROPERTY + "kind", KIND)
         layer.setCustomProperty(PROPERTY + "platform", platform)
+        layer.setCustomProperty(PROPERTY + "connection_id", connection_id)
         if add_to_project:
             project = project or QgsProject.instance()
             project.addMapLayer(layer, False)
@@ -311,10 +323,11 @@ class FootprintsLayer:
             self.layer.selectByIds(self.feature_ids(item_ids))
 
 
-def items_layer(items: List[Item], title: str, *, platform: str = "", job_id: str = "",
+def items_layer(items: List[Item], title: str, *, platform: str = "", job_id: str = "", connection_id: str = "",
                 project: Optional[QgsProject] = None) -> QgsVectorLayer:
     """The items of a finished search as a footprints layer on top of the layer tree (kept with the project)."""
-    footprints = FootprintsLayer.create(title, project, platform=platform, with_assets=True)
+    footprints = FootprintsLayer.create(title, project, platform=platform, with_assets=True,
+                                        connection_id=connection_id)
     footprints.layer.setCustomProperty(PROPERTY + "job_id", job_id)
     footprints.add_items(items)
     return footprints.layer

@@ -38,12 +38,28 @@ class _RecordProgress(Progress):
 
 
 def message_bar_notify(title: str, text: str, ok: bool):
-    """Tell the user in QGIS's message bar that a job ended (success fades, failure stays)."""
+    """Tell the user in QGIS's message bar that a job ended (success fades, failure stays). The bar shows a line and
+    a half: the first sentence goes there, the whole text behind its "More" button."""
     from qgis.utils import iface
 
     if iface is not None and iface.messageBar() is not None:
         level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Critical
-        iface.messageBar().pushMessage(title, text, level, 8 if ok else 0)
+        short = first_sentence(text)
+        if short != text:
+            iface.messageBar().pushMessage(title, short, text, level, 8 if ok else 0)
+        else:
+            iface.messageBar().pushMessage(title, text, level, 8 if ok else 0)
+
+
+def first_sentence(text: str, longest: int = 140) -> str:
+    """The first sentence of `text` (cut at a word with "…" if even that is too long for the message bar)."""
+    text = " ".join(str(text).split())
+    end = next((i + 1 for i, char in enumerate(text) if char in ".!?" and (i + 1 == len(text) or text[i + 1] == " ")),
+               len(text))
+    sentence = text[:end]
+    if len(sentence) > longest:
+        sentence = sentence[:longest].rsplit(" ", 1)[0] + "…"
+    return sentence
 
 
 class JobManager(QObject):
@@ -118,7 +134,9 @@ class JobManager(QObject):
 
     def _ended(self, record: JobRecord, error: EOError):
         if isinstance(error, Cancelled):
-            record.state, record.message = JobState.CANCELLED, tr("Cancelled")
+            operation = self._operation_of(record)
+            record.state = JobState.CANCELLED
+            record.message = operation.cancelled_message(record) if operation else tr("Cancelled")
         else:
             record.state, record.error, record.message = JobState.FAILED, error.message, error.message
         self.store.save(record)
@@ -144,6 +162,14 @@ class JobManager(QObject):
             if record is not None:
                 record.remote["cancel_requested"] = True
             task.cancel()
+
+    def running_jobs_of(self, connection_id: str):
+        """The records of the jobs of this connection running now."""
+        return [r for r in self.store.all() if r.connection_id == connection_id and r.id in self.tasks]
+
+    def _operation_of(self, record: JobRecord):
+        platform = registry.find(record.platform)
+        return platform.operations().get(record.kind) if platform else None
 
     def remove(self, job_id: str):
         self.cancel(job_id)
@@ -194,7 +220,12 @@ class JobManager(QObject):
         self.tasks.pop(record.id, None)
         if self.store.get(record.id) is None:  # removed by the user while it ran: nothing to load or keep
             return
-        if error is None:
+        operation = self._operation_of(record)
+        if error is None and self.connections.find(record.connection_id) is None and record.connection_id:
+            # its connection was removed while it ran: what it wrote stays on disk, nothing is added to the map
+            record.state, record.progress = JobState.SUCCEEDED, 1.0
+            record.message = tr("Finished after its connection was removed: the results were not loaded.")
+        elif error is None:
             layers = self._load(record, result)
             self.layers[record.id] = layers
             record.state, record.progress = JobState.SUCCEEDED, 1.0
@@ -204,7 +235,8 @@ class JobManager(QObject):
                 record.message = tr("Done: {count} layers loaded", count=len(layers))
             self.notify(record.title, record.message, True)
         elif isinstance(error, Cancelled):
-            record.state, record.message = JobState.CANCELLED, tr("Cancelled: partial files are kept for resuming")
+            record.state = JobState.CANCELLED
+            record.message = operation.cancelled_message(record) if operation else tr("Cancelled")
         else:
             record.state, record.error = JobState.FAILED, error.message
             record.message = error.message
@@ -225,7 +257,8 @@ class JobManager(QObject):
         if operation is not None and operation.output == "items":
             from .footprints import items_layer
 
-            return [items_layer(result or [], record.title, platform=record.platform, job_id=record.id)]
+            return [items_layer(result or [], record.title, platform=record.platform, job_id=record.id,
+                                connection_id=record.connection_id)]
         return load_results(result or [], record.title, root_dir=record.output_dir, job_id=record.id,
                             platform=record.platform, group_per_folder=bool(operation and operation.group_per_folder),
                             kind_of=platform.result_kind if platform else None)

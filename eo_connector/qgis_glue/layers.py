@@ -157,3 +157,19 @@ def _open(path: str, base: str) -> List[QgsMapLayer]:
         opened.append(QgsVectorLayer(uri, name, "ogr"))
     return opened
 
+
+def remove_layers_of_connection(connection_id: str, project: Optional[QgsProject] = None,
+                                kinds=("search_results", "preview")) -> int:
+    """Take off the map the layers a connection's searches put there (footprints, previews): they stand for its
+    catalogue, which is gone with it. Downloaded and processed results stay (they are the user's files)."""
+    if not connection_id:
+        return 0
+    project = project or QgsProject.instance()
+    gone = [layer.id() for layer in project.mapLayers().values()
+            if layer.customProperty(PROPERTY + "connection_id") == connection_id
+            and layer.customProperty(PROPERTY + "kind") in kinds]
+    if gone:
+        project.removeMapLayers(gone)
+        logger.info("%d layers of a removed connection taken off the map", len(gone))
+    return len(gone)
+

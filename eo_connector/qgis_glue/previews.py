@@ -271,7 +271,8 @@ def build_wms_layer(getmap_url: str, name: str, progress=None) -> QgsRasterLayer
     return layer
 
 
-def add_preview_layer(layer: QgsRasterLayer, item_id: str = "", project: Optional[QgsProject] = None):
+def add_preview_layer(layer: QgsRasterLayer, item_id: str = "", project: Optional[QgsProject] = None,
+                      connection_id: str = ""):
     """Add the layer on top of the "Previews" group (created at the top of the layer tree when missing)."""
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
@@ -279,6 +280,7 @@ def add_preview_layer(layer: QgsRasterLayer, item_id: str = "", project: Optiona
     group = root.findGroup(name) or root.insertGroup(0, name)
     layer.setCustomProperty(PROPERTY + "kind", "preview")
     layer.setCustomProperty(PROPERTY + "item_id", item_id)
+    layer.setCustomProperty(PROPERTY + "connection_id", connection_id)  # it leaves the map with its connection
     project.addMapLayer(layer, False)
     group.insertLayer(0, layer)
     logger.info("WMS preview layer %s added", layer.name())

@@ -2,16 +2,20 @@
 
 Used by core.credentials.SecretStore when no system keyring works. Each key is one "Basic" authentication
 configuration named "EO Connector: <key>", the secret in its (encrypted) password field. QGIS asks the user
-for the master password when it is needed and not yet entered in this session; if the user refuses,
-SecretStoreUnavailable is raised. Lookups by name read only the unencrypted part, so asking whether a secret
-exists never prompts.
+for the master password when it is needed and not yet entered in this session. Before QGIS asks, the plugin says in
+one sentence why (`explain`, on the GUI thread from any thread); if the user says "Not now" or cancels QGIS's
+prompt, SecretStoreLocked is raised, and again at once (no new prompt) for the rest of the session: saved sign-ins
+cannot be used until QGIS restarts, new ones are kept in memory (core.credentials.SecretStore). Lookups by name read
+only the unencrypted part, so asking whether a secret exists never prompts.
 """
 
 import threading
+from typing import Callable, Optional
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
+from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QThread, pyqtSignal, pyqtSlot
 
-from ..core.errors import SecretStoreUnavailable
+from ..core.errors import SecretStoreLocked, SecretStoreUnavailable
 from ..core.i18n import tr
 from ..core.log import logger, register_secret
 
@@ -24,10 +28,15 @@ _HEADLESS_PLATFORMS = ("offscreen", "minimal")
 class QgsAuthSecretBackend:
     """The SecretStore fallback over QgsApplication.authManager()."""
 
-    def __init__(self, auth_manager=None, name_prefix: str = NAME_PREFIX):
+    def __init__(self, auth_manager=None, name_prefix: str = NAME_PREFIX,
+                 explain: Optional[Callable[[bool], bool]] = None):
         self._auth_manager = auth_manager
         self.name_prefix = name_prefix
         self._lock = threading.RLock()  # find-then-store must not interleave between worker threads
+        # explain(first_time) -> go ahead? Said before QGIS asks for its master password (first_time: QGIS will ask
+        # to choose one); tests give their own.
+        self.explain = explain or explain_before_qgis_asks
+        self.refused = False  # the user kept the database locked: not asked again in this session
 
     @property
     def display_name(self) -> str:
@@ -99,11 +108,19 @@ class QgsAuthSecretBackend:
         manager = self._manager()
         if manager is None or manager.isDisabled():
             raise SecretStoreUnavailable(details="QGIS authentication system disabled")
-        if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
+        if manager.masterPasswordIsSet():
+            return manager
+        if self.refused:
+            raise SecretStoreLocked(details="master password declined earlier in this session")
+        if not _user_can_be_asked():
             raise SecretStoreUnavailable(
                 tr("The QGIS authentication database is locked: enter its master password to use saved credentials."),
-                details="master password not entered",
+                details="master password not entered (nobody to ask)",
             )
+        first_time = not _has_master_password(manager)
+        if not self.explain(first_time) or not manager.setMasterPassword(True):
+            self.refused = True
+            raise SecretStoreLocked(details="master password not entered")
         return manager
 
     def _config_ids(self, key: str):
@@ -119,3 +136,69 @@ class QgsAuthSecretBackend:
 def _user_can_be_asked() -> bool:
     app = QgsApplication.instance()
     return app is not None and QgsApplication.platformName() not in _HEADLESS_PLATFORMS
+
+
+def _has_master_password(manager) -> bool:
+    """Whether the database already has a master password (else QGIS asks to choose a new one)."""
+    try:
+        return bool(manager.masterPasswordHashInDatabase())
+    except (AttributeError, TypeError):
+        return True
+
+
+def explanation(first_time: bool) -> str:
+    """The sentence said before QGIS asks for its master password."""
+    if first_time:
+        return tr("EO Connector keeps your sign-ins in QGIS's encrypted authentication database (no system keyring "
+                  "works here), which has no master password yet: QGIS will now ask you to choose one, and Cancel "
+                  "there only means this sign-in is kept until QGIS closes.")
+    return tr("EO Connector keeps your sign-ins in QGIS's encrypted authentication database (no system keyring works "
+              "here): QGIS will now ask for its master password, and Cancel there only means your saved sign-ins "
+              "cannot be used until QGIS restarts.")
+
+
+class _Asker(QObject):
+    """Shows the explanation on the GUI thread; a worker thread waits for the answer."""
+
+    ask = pyqtSignal(bool, object)
+
+    def __init__(self):
+        super().__init__()
+        self.ask.connect(self._ask, Qt.ConnectionType.BlockingQueuedConnection)
+
+    @pyqtSlot(bool, object)  # a real slot: called in this object's (the GUI) thread, not through a proxy of the caller's
+    def _ask(self, first_time: bool, answer: dict):
+        answer["go"] = ask_to_go_on(first_time)
+
+
+_asker: Optional[_Asker] = None
+_asker_lock = threading.Lock()
+
+
+def explain_before_qgis_asks(first_time: bool) -> bool:
+    """The explanation, then whether to let QGIS ask (from the GUI thread or a worker, which waits)."""
+    global _asker
+    app = QCoreApplication.instance()
+    if app is None:
+        return True
+    if QThread.currentThread() is app.thread():
+        return ask_to_go_on(first_time)
+    with _asker_lock:
+        if _asker is None:
+            _asker = _Asker()
+            _asker.moveToThread(app.thread())
+    answer = {"go": False}
+    _asker.ask.emit(first_time, answer)
+    return answer["go"]
+
+
+def ask_to_go_on(first_time: bool) -> bool:
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, tr("EO Connector"), explanation(first_time),
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                      QApplication.activeWindow())
+    box.button(QMessageBox.StandardButton.Ok).setText(tr("Continue"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("Not now"))
+    return box.exec() == QMessageBox.StandardButton.Ok
+

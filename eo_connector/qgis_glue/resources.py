@@ -17,3 +17,9 @@ def resource_path(*parts) -> str:
 def i18n_path(*parts) -> str:
     return os.path.join(_root("i18n"), *parts)
 
+
+
+def doc_path(name: str) -> str:
+    """A file shipped beside the code in the zip (README.md, metadata.txt), at the root of the source tree otherwise."""
+    inside = os.path.join(_PACKAGE, name)
+    return inside if os.path.isfile(inside) else os.path.join(os.path.dirname(_PACKAGE), name)

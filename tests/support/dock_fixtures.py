@@ -8,6 +8,7 @@ here rather than by qtbot, whose own teardown would delete them while their back
 
 import pytest
 from qgis.PyQt import sip
+from qgis.PyQt.QtWidgets import QApplication
 
 from eo_connector.core.job_store import JobStore
 from eo_connector.gui.dock import EOConnectorDock
@@ -51,6 +52,7 @@ def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path):
         dock = EOConnectorDock(qgis_iface, connections, jobs)
         dock.resize(*DOCK_SIZE)
         dock.show()
+        QApplication.processEvents()  # laid out, as on screen before the user's first click
         docks.append(dock)
         return dock
 

@@ -4,6 +4,11 @@ generic page built from its description (gui/widgets/generic_panel.py).
 
 A panel is a QWidget built as PANEL(iface, platform, connections, jobs, parent) with a `jobStarted(str)` signal,
 `section_title()`, and set_connection / set_aoi / set_account, which the dock calls.
+
+Optional, used by the dock when a panel has them: `results_widget()` -> a QWidget shown in the dock's Results tab
+(e.g. its ResultsBrowser and a Download button), a `resultsShown` signal (the dock then shows that tab),
+`help_anchor()` -> the README section of the page (default: the anchor of its title). The page is shown in a tab
+that scrolls vertically only and may be 320 px wide.
 """
 
 import importlib

@@ -11,12 +11,12 @@ from qgis.PyQt.QtWidgets import QCheckBox, QWidget
 from ...core.aoi import AOI
 from ...core.errors import EOError, InvalidInput
 from ...core.i18n import amount, tr
-from ...core.models import Connection
+from ...core.models import Connection, JobState
 from ...providers.brightearth import options as beod
 from ...qgis_glue import settings
 from ...qgis_glue.connections import Connections
 from ...qgis_glue.jobs import JobManager
-from ..widgets.ui import icon, load_form, run_in_background, show_message
+from ..widgets.ui import fit_form_rows, icon, load_form, run_in_background, show_message
 
 FORM_KEY = "brightearth/form"
 FORMAT_NAMES = {"shapefile": "Shapefile", "geopackage": "GeoPackage", "geotiff": "GeoTIFF",
@@ -45,20 +45,27 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
         self.account: Optional[dict] = None
         self.projects_loaded_for = ""  # connection id whose projects fill the list
         self.format_checks: Dict[str, QCheckBox] = {}
+        self.last_job_id = ""  # the job Run started last: its end replaces the "started" line
         self._build()
         self._restore()
         self._update()
 
     def _build(self):
         self.newProjectRadio.setText(tr("New project"))
+        self.newProjectRadio.setToolTip(tr("Run the scenario in a new BrightEarth project"))
         self.existingProjectRadio.setText(tr("Existing"))
-        self.projectNameEdit.setPlaceholderText(tr("Project name (default: the scenario name)"))
+        self.existingProjectRadio.setToolTip(tr("Run the scenario in one of your BrightEarth projects"))
+        self.projectNameEdit.setPlaceholderText(tr("Project name"))
+        self.projectNameEdit.setToolTip(tr("Name of the new project; empty: the scenario's name"))
         self.projectCombo.setPlaceholderText(tr("(press ↻)"))
+        self.projectCombo.setToolTip(tr("Your BrightEarth projects (↻ lists them)"))
         self.refreshProjectsButton.setIcon(icon("refresh"))
         self.refreshProjectsButton.setToolTip(tr("List the projects of this account"))
         self.scenarioNameLabel.setText(tr("Scenario"))
         self.scenarioNameEdit.setPlaceholderText(tr("Scenario name"))
+        self.scenarioNameEdit.setToolTip(tr("The scenario's name: also the name of the layer group of its results"))
         self.scenarioTypeLabel.setText(tr("Type"))
+        self.scenarioTypeCombo.setToolTip(tr("The kind of extraction: mono extraction reads one image"))
         for value in beod.SCENARIO_TYPES:
             self.scenarioTypeCombo.addItem(_scenario_type_names().get(value, value), value)
         self.sourceImageLabel.setText(tr("Imagery"))
@@ -66,9 +73,13 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
             self.sourceImageTypeCombo.addItem(tr("Basemap") if value == "basemap" else value, value)
         for basemap_id, name in beod.BASEMAPS.items():
             self.basemapCombo.addItem(tr("{name} ({id})", name=name, id=basemap_id), basemap_id)
+        self.sourceImageTypeCombo.setToolTip(tr("Where the source imagery comes from"))
         self.basemapCombo.setToolTip(tr("Basemap used as source imagery"))
         self.augmentedCheck.setText(tr("Augmented buildings"))
+        self.augmentedCheck.setToolTip(tr("Buildings with more attributes (height, roof type) where BrightEarth can "
+                                          "derive them"))
         self.outputCrsLabel.setText(tr("Output CRS"))
+        self.outputCrsCombo.setToolTip(tr("Coordinate reference system of the result files"))
         for code in beod.OUTPUT_CRS:
             self.outputCrsCombo.addItem(_crs_names().get(code, f"EPSG:{code}"), code)
         self.vectorFormatsLabel.setText(tr("Vector"))
@@ -80,22 +91,29 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
             for value in values:
                 check = QCheckBox(FORMAT_NAMES.get(value, value), self)
                 check.setObjectName(f"format_{value}")
+                check.setToolTip(tr("Ask BrightEarth for the results as {format} files",
+                                    format=FORMAT_NAMES.get(value, value)))
                 layout.addWidget(check)
                 self.format_checks[value] = check
             layout.addStretch(1)
         self.dlModelsLabel.setText(tr("DL models"))
-        self.dlModelsEdit.setPlaceholderText(tr("Default models (or names, comma separated)"))
+        self.dlModelsEdit.setPlaceholderText(tr("Default models"))
         self.dlModelsEdit.setToolTip(tr("Alternate deep-learning models, comma separated; empty uses the defaults."))
         self.outputFolderLabel.setText(tr("Output folder"))
         self.outputFolderWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.outputFolderWidget.setDialogTitle(tr("Folder for the scenario results"))
+        self.outputFolderWidget.setToolTip(tr("The results are downloaded into a new folder in this one"))
+        self.outputFolderWidget.fileChanged.connect(
+            lambda path: settings.set_value("output_root", path.strip()) if path.strip() else None)
         self.runButton.setText(tr("Run scenario"))
         self.runButton.setIcon(icon("run"))
 
         self.newProjectRadio.toggled.connect(self._update)
         self.existingProjectRadio.toggled.connect(self._existing_toggled)
         self.refreshProjectsButton.clicked.connect(self.refresh_projects)
+        self.show_message("")
         self.runButton.clicked.connect(self.run)
+        self.jobs.jobFinished.connect(self._job_finished)
 
     # -- remembered values
     def _restore(self):
@@ -164,9 +182,44 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
             missing.append(tr("a connection"))
         if self.aoi is None:
             missing.append(tr("an area of interest"))
-        self.runButton.setEnabled(not missing)
-        self.runButton.setToolTip(tr("Needs {what}.", what=tr(" and ").join(missing)) if missing
-                                  else tr("Send the area of interest and start the scenario"))
+        operation = self.platform.operation("scenario")
+        refused = self.platform.aoi_problem(self.aoi) if self.aoi is not None else ""
+        refused = refused or (operation.refusal({"aoi": self.aoi}, self.account) if self.connection else "")
+        cost = operation.cost({"aoi": self.aoi}, self.account, self._history()) if not missing else ""
+        show_message(self.costLabel, refused or cost, error=bool(refused))
+        self.runButton.setEnabled(not missing and not refused)
+        self.runButton.setToolTip(tr("Needs {what}.", what=tr(" and ").join(missing)) if missing else refused
+                                  or tr("Send the area of interest and start the scenario"))
+
+    def _history(self) -> list:
+        """This connection's earlier scenarios (what they cost tells what the next one may cost)."""
+        if self.connection is None:
+            return []
+        return [r for r in self.jobs.jobs() if r.connection_id == self.connection.id and r.kind == "scenario"]
+
+    def _job_finished(self, job_id: str):
+        """The "started" line gives way to how the job ended; the cost estimate learns from it."""
+        if job_id == self.last_job_id:
+            try:
+                record = self.jobs.get(job_id)
+            except EOError:
+                record = None
+            if record is not None and record.state == JobState.SUCCEEDED:
+                self.show_message(tr("Scenario {name} finished: {message}", name=record.title,
+                                     message=record.message))
+            elif record is not None and record.state == JobState.FAILED:
+                self.show_message(tr("Scenario {name} failed: {reason}", name=record.title, reason=record.error),
+                                  error=True)
+            elif record is not None:
+                self.show_message(tr("Scenario {name}: {message}", name=record.title, message=record.message))
+        self._update()
+
+    def help_anchor(self) -> str:
+        return "brightearth-scenario"
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self.formLayout)
 
     def show_message(self, text: str, error: bool = False):
         show_message(self.messageLabel, text, error)
@@ -257,7 +310,8 @@ class BrightEarthPanel(QWidget, load_form("brightearth_panel")):
             self.show_message(str(err), error=True)
             return
         self._remember(options, output_root)
-        self.show_message(tr("Scenario {name} started: follow it in the Jobs section.", name=record.title))
+        self.last_job_id = record.id
+        self.show_message(tr("Scenario {name} started: follow it in the Jobs tab.", name=record.title))
         self.jobStarted.emit(record.id)
 
 

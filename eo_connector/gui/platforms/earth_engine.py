@@ -74,7 +74,7 @@ class EarthEnginePanel(QWidget):
             box.addWidget(self.buttons[kind])
             layout.addWidget(group)
             self.forms[kind] = form
-        self.tasksButton = QPushButton(tr("Follow my running Earth Engine tasks"), self)
+        self.tasksButton = QPushButton(tr("Follow my running tasks"), self)  # short: the page may be 320 px wide
         self.tasksButton.setToolTip(tr("Lists the account's tasks that are not finished and follows them in Jobs"))
         layout.addWidget(self.tasksButton)
         self.messageLabel = QLabel(self)

@@ -10,6 +10,7 @@ from typing import Callable, List, Optional
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -31,7 +32,7 @@ from ..widgets.collections_dialog import CollectionsDialog
 from ..widgets.download_dialog import DownloadDialog
 from ..widgets.field_form import FieldForm
 from ..widgets.results_browser import ResultsBrowser
-from ..widgets.ui import run_in_background, show_message
+from ..widgets.ui import fit_row, run_in_background, show_message
 from .stac_assets import AssetActions
 
 
@@ -115,7 +116,7 @@ class StacSearchSection(AssetActions, QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.assetsTree.setMaximumHeight(150)
         layout.addWidget(self.assetsTree)
-        assets = QHBoxLayout()
+        assets = self.assetsButtonsLayout = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # stacked in a narrow dock
         self.openButton = QPushButton(tr("Open in place"), self)
         self.openButton.setToolTip(tr("Add the chosen asset as a layer read from the server (COG, Zarr, vector "
                                       "files), without downloading it"))
@@ -142,6 +143,10 @@ class StacSearchSection(AssetActions, QWidget):
         self._update()
 
     # -- what the panel tells
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_row(self.width(), self.assetsButtonsLayout)
     def set_connection(self, connection: Optional[Connection]):
         changed = (connection.id if connection else "") != (self.connection.id if self.connection else "")
         self.connection = connection

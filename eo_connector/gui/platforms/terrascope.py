@@ -5,9 +5,8 @@ selected products as a background job. Everything remote runs in tasks; refusals
 import os
 from typing import List, Optional
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ...core.aoi import AOI
 from ...core.errors import Cancelled, EOError
@@ -21,18 +20,22 @@ from ...qgis_glue.connections import Connections
 from ...qgis_glue.jobs import JobManager
 from ..widgets.collections_dialog import CollectionsDialog
 from ..widgets.download_dialog import DownloadDialog
+from ..widgets.remembered import remember, restore
 from ..widgets.results_browser import ResultsBrowser
 from ..widgets.search_filters import cloud_cover, date_range, extra_parameters
-from ..widgets.ui import load_form, run_in_background, show_message
+from ..widgets.ui import fit_form_rows, load_form, run_in_background, show_message
+from .terrascope_texts import label_form
 
 COLLECTION_KEY = "terrascope/collection"
 OUTPUT_KEY = "terrascope/output_dir"
+FILTERS_KEY = "terrascope/filters"
 FORM_FILTERS = ("start", "end", "bbox", "geometry", "cloudCover", "productType", "relativeOrbitNumber",
                 "orbitDirection", "tileId", "productGroupId", "publicationDate", "modificationDate", "collection")
 
 
 class TerrascopePanel(QWidget, load_form("terrascope_panel")):
     jobStarted = pyqtSignal(str)  # job id
+    resultsShown = pyqtSignal()  # the first page of a search arrived: the dock shows its Results tab
 
     def __init__(self, iface, platform, connections: Connections, jobs: JobManager, parent=None):
         super().__init__(parent)
@@ -49,67 +52,53 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         self.collections_dialog: Optional[CollectionsDialog] = None
         self.download_dialog: Optional[DownloadDialog] = None
         self.total = 0  # products matching the last search
+        self.pending_title: Optional[str] = None  # a search started: its results replace the shown ones on its 1st page
         self.runner = CatalogueSearch(self)
-        self.browser = ResultsBrowser(iface, self, platform=terrascope.PLATFORM)
-        self.resultsLayout.addWidget(self.browser)
+        self.results_page = QWidget(self)
+        layout = QVBoxLayout(self.results_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.browser = ResultsBrowser(iface, self.results_page, platform=terrascope.PLATFORM)
+        layout.addWidget(self.browser)
+        self.downloadButton = QPushButton(self.results_page)
+        self.downloadButton.setObjectName("downloadButton")
+        self.browser.add_action_button(self.downloadButton)
         self._build()
+        restore(FILTERS_KEY, self.filter_widgets())
         self._update()
 
     def _build(self):
-        self.collectionLabel.setText(tr("Collection"))
-        self.collectionCombo.lineEdit().setPlaceholderText(tr("Collection id (urn:eop:…)"))
-        self.browseButton.setText(tr("Browse…"))
-        self.browseButton.setToolTip(tr("Browse the catalogue's collections (title, platform, dates, abstract)"))
-        self.datesLabel.setText(tr("Dates"))
-        self.cloudLabel.setText(tr("Cloud cover"))
-        for spin in (self.cloudMinSpin, self.cloudMaxSpin):
-            spin.setSuffix(" %")
-        self.cloudMinSpin.setToolTip(tr("Lowest cloud cover (0 %: no minimum)"))
-        self.cloudMaxSpin.setToolTip(tr("Highest cloud cover (100 %: no maximum)"))
-        self.aoiLabel.setText(tr("Area"))
-        self.bboxOnlyCheck.setText(tr("Bounding box only"))
-        self.bboxOnlyCheck.setToolTip(tr("Search with the box around the area of interest instead of its outline"))
-        self.moreFiltersGroup.setTitle(tr("More filters"))
-        self.moreFiltersGroup.setSettingGroup("eo_connector/dock/catalogue_more_filters")
-        self.productTypeLabel.setText(tr("Product type"))
-        self.orbitLabel.setText(tr("Relative orbit"))
-        self.relativeOrbitSpin.setSpecialValueText(tr("any"))
-        self.orbitDirectionCombo.addItem(tr("Any direction"), "")
-        self.orbitDirectionCombo.addItem(tr("Ascending"), "ASCENDING")
-        self.orbitDirectionCombo.addItem(tr("Descending"), "DESCENDING")
-        self.tileLabel.setText(tr("Tile id"))
-        self.tileEdit.setPlaceholderText(tr("e.g. 31UFS"))
-        self.productGroupLabel.setText(tr("Product group"))
-        self.publicationLabel.setText(tr("Published"))
-        self.modificationLabel.setText(tr("Modified"))
-        self.extraLabel.setText(tr("Extra"))
-        self.extraEdit.setPlaceholderText(tr("key=value, one a line (e.g. resolution=10)"))
-        for edit in (self.startDateEdit, self.endDateEdit, self.publicationStartEdit, self.publicationEndEdit,
-                     self.modificationStartEdit, self.modificationEndEdit):
-            edit.setAllowNull(True)
-            edit.setNullRepresentation(tr("any"))
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")  # short enough for a narrow dock
-            edit.clear()
-        self.searchButton.setText(tr("Search"))
-        self.searchButton.setIcon(QgsApplication.getThemeIcon("/search.svg"))
-        self.stopButton.setText(tr("Stop"))
-        self.downloadButton.setText(tr("Download…"))
-        self.downloadButton.setToolTip(tr("Download the selected products"))
-
+        label_form(self)
         self.browseButton.clicked.connect(self.browse_collections)
         self.searchButton.clicked.connect(self.search)
         self.stopButton.clicked.connect(self.stop)
+        self.browser.stopRequested.connect(self.stop)
         self.downloadButton.clicked.connect(self.download)
         self.runner.pageArrived.connect(self._page_arrived)
         self.runner.finished.connect(self._search_finished)
         self.browser.itemsSelectionChanged.connect(self._update)
         self.collectionCombo.currentTextChanged.connect(self._update)
+        self.wholeCatalogueCheck.toggled.connect(self._update)
         self.show_message("")
         self.countLabel.setVisible(False)
 
     def section_title(self) -> str:
         return tr("Catalogue search")
+
+    def help_anchor(self) -> str:
+        return "terrascope-catalogue-search"
+
+    def results_widget(self) -> QWidget:
+        return self.results_page
+
+    def filter_widgets(self) -> dict:
+        """The form's filters, remembered across restarts."""
+        return {"start": self.startDateEdit, "end": self.endDateEdit, "cloud_min": self.cloudMinSpin,
+                "cloud_max": self.cloudMaxSpin, "bbox_only": self.bboxOnlyCheck,
+                "product_type": self.productTypeEdit, "orbit": self.relativeOrbitSpin,
+                "orbit_direction": self.orbitDirectionCombo, "tile": self.tileEdit,
+                "product_group": self.productGroupEdit, "published_from": self.publicationStartEdit,
+                "published_to": self.publicationEndEdit, "modified_from": self.modificationStartEdit,
+                "modified_to": self.modificationEndEdit, "extra": self.extraEdit}
 
     def set_account(self, account: Optional[dict]):
         pass
@@ -124,6 +113,7 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         if changed:
             self.runner.cancel()
             self.browser.set_headers_provider(SessionHeaders(self.connections, connection) if connection else None)
+            self.browser.set_connection_id(connection.id if connection else "")
         if connection is not None and self.collections_loaded_for != connection.id:
             self.refresh_collections()  # also again after a failed listing, when the connection is chosen again
         self._update()
@@ -132,18 +122,28 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         self.aoi = aoi
         self._update()
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self.formLayout, self.moreFiltersLayout)
+
     def show_message(self, text: str, error: bool = False):
         show_message(self.messageLabel, text, error)
 
     def _update(self, *_):
         running = self.runner.is_running()
         ready = self.connection is not None and bool(self.collection())
-        self.searchButton.setEnabled(ready and not running)
+        everywhere = self.aoi is not None or self.wholeCatalogueCheck.isChecked()
+        shown = self.collectionCombo.currentText().strip()  # its whole name, cut in a narrow dock
+        self.collectionCombo.setToolTip("\n".join(dict.fromkeys(t for t in (shown, self.collection()) if t))
+                                        or tr("The collection to search: pick one, or type its id"))
+        self.searchButton.setEnabled(ready and not running and everywhere)
+        self.wholeCatalogueCheck.setVisible(self.aoi is None)
+        self.bboxOnlyCheck.setVisible(self.aoi is not None)
         self.stopButton.setEnabled(running)
         self.browseButton.setEnabled(self.connection is not None)
         self.downloadButton.setEnabled(self.connection is not None and bool(self.browser.selected_items()))
         if self.aoi is None:
-            self.aoiSummaryLabel.setText(tr("No area of interest: the whole catalogue is searched."))
+            self.aoiSummaryLabel.setText(tr("No area of interest (Area tab)."))
         else:
             self.aoiSummaryLabel.setText(tr("The area of interest ({area} km²)", area=f"{self.aoi.area_km2:,.1f}"))
         self.bboxOnlyCheck.setEnabled(self.aoi is not None)
@@ -247,9 +247,9 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
             self.show_message(str(err), error=True)
             return
         settings.set_value(COLLECTION_KEY, collection)
+        remember(FILTERS_KEY, self.filter_widgets())
         self.total = 0
-        self.browser.clear(collection.rsplit(":", 1)[-1])
-        self.browser.set_loading(True)
+        self.pending_title = collection.rsplit(":", 1)[-1]  # the results shown stay until the first page comes
         self._show_count(tr("Counting the products…"))
         self.show_message("")
 
@@ -268,6 +268,11 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         self.countLabel.setVisible(bool(text))
 
     def _page_arrived(self, items, total):
+        if self.pending_title is not None:
+            self.browser.clear(self.pending_title)
+            self.browser.set_loading(True)
+            self.pending_title = None
+            self.resultsShown.emit()
         self.total = total
         self.browser.add_page(items, total)
         shown = len(self.browser.items())
@@ -286,6 +291,7 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         return tr("{total} products match", total=number(total))
 
     def _search_finished(self, received: int, error):
+        self.pending_title = None  # refused before any page: the results of the search before stay
         self.browser.set_loading(False)
         shown = len(self.browser.items())
         if error is None:
@@ -307,9 +313,9 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
         connection = self.connection
         if connection is None or not items:
             return
-        if not self.connections.has_session(connection):
-            self.show_message(tr("Sign in first (connection section): downloads need your Terrascope account."),
-                              error=True)
+        if not self._has_session(connection):
+            self.browser.set_message(tr("Sign in first (connection section): downloads need your Terrascope "
+                                        "account."), error=True)
             return
         default = settings.get(OUTPUT_KEY, "") or os.path.join(settings.default_output_root(), "terrascope")
         dialog = DownloadDialog(self.platform.operation("download"), items, default, parent=self)
@@ -320,16 +326,28 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
 
     def _start_download(self, connection: Connection, dialog: DownloadDialog):
         self.download_dialog = None
+        values = dict(dialog.values(), collection_title=self._collection_title(dialog.items))
         try:
-            record = self.jobs.start(connection, "download", dialog.values())
+            record = self.jobs.start(connection, "download", values)
         except EOError as err:
-            self.show_message(str(err), error=True)
+            self.browser.set_message(str(err), error=True)
             return
         settings.set_value(OUTPUT_KEY, dialog.output_dir())
-        self.show_message(tr("Download of {count} products started: follow it in the Jobs section.",
-                             count=len(dialog.items)))
+        self.browser.set_message(tr("Download of {count} products started: follow it in the Jobs tab.",
+                                    count=len(dialog.items)))
         self.jobStarted.emit(record.id)
 
+
+    def _has_session(self, connection) -> bool:
+        try:
+            return self.connections.has_session(connection)
+        except EOError:  # the saved session cannot be read now (e.g. the QGIS authentication database is locked)
+            return False
+
+    def _collection_title(self, items) -> str:
+        ids = {item.collection for item in items}
+        found = next((c for c in self.collections if c.id in ids), None)
+        return found.title if found is not None and found.title else ""
 
 
 PANEL = TerrascopePanel

@@ -1,26 +1,31 @@
-"""Area of interest section: where the AOI comes from (active layer, a chosen polygon layer, the map extent), a
-summary in words (area, vertices, source CRS, what was repaired) and the AOI outlined on the map."""
+"""Area of interest tab: where the AOI comes from (active layer, a chosen polygon layer, the map extent), a summary
+in words (area, vertices, source CRS, what was repaired, what the current platform cannot accept) and the AOI
+outlined on the map. The source and the last AOI come back after a restart (QgsSettings: an outline is not
+secret; a very detailed one is not kept)."""
 
 import html
+import json
 from typing import Optional
 
 from qgis.core import QgsMapLayerProxyModel, QgsWkbTypes
 from qgis.gui import QgsRubberBand
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QWidget
 
-from ...core.aoi import AOI
+from ...core.aoi import AOI, aoi_from_wkt
 from ...core.errors import AoiError, EOError
 from ...core.i18n import tr
 from ...core.log import logger
 from ...qgis_glue import settings
 from ...qgis_glue.layer_aoi import aoi_from_extent, aoi_from_layer, aoi_to_geometry
-from .ui import ERROR_STYLE, icon, load_form
+from .ui import ERROR_STYLE, breakable, fit_form_rows, icon, load_form
 
 SOURCE_ACTIVE, SOURCE_LAYER, SOURCE_CANVAS = "active_layer", "chosen_layer", "canvas_extent"
 OUTLINE = QColor(230, 90, 0, 220)
 FILL = QColor(230, 90, 0, 45)
+AOI_KEY = "aoi/last"
+MAX_REMEMBERED_WKT = 200_000  # characters: a more detailed outline is read again from its layer
 
 
 class AoiPanel(QWidget, load_form("aoi_panel")):
@@ -39,9 +44,15 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
 
         self.sourceLabel.setText(tr("From"))
         self.layerLabel.setText(tr("Layer"))
-        self.sourceCombo.addItem(tr("Active layer (selected features, else all)"), SOURCE_ACTIVE)
-        self.sourceCombo.addItem(tr("A polygon layer"), SOURCE_LAYER)
-        self.sourceCombo.addItem(tr("Map canvas extent"), SOURCE_CANVAS)
+        for text, value, tip in (
+                (tr("Active layer"), SOURCE_ACTIVE, tr("The layer selected in the Layers panel: its selected "
+                                                       "features, else all of them")),
+                (tr("A polygon layer"), SOURCE_LAYER, tr("The polygons of the layer chosen below (its selected "
+                                                         "features, else all of them)")),
+                (tr("Map extent"), SOURCE_CANVAS, tr("The rectangle the map shows now"))):
+            self.sourceCombo.addItem(text, value)
+            self.sourceCombo.setItemData(self.sourceCombo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.layerCombo.setToolTip(tr("The polygon layer to read the area from"))
         self.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.layerCombo.setAllowEmptyLayer(True)
         self.useButton.setText(tr("Use as area of interest"))
@@ -57,7 +68,12 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
         self.clearButton.clicked.connect(self.clear)
         self.canvas.destinationCrsChanged.connect(self._redraw)
         self._source_changed()
+        self._restore()
         self._show_summary()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self.sourceLayout)
 
     def source(self) -> str:
         return self.sourceCombo.currentData()
@@ -66,7 +82,25 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
         chosen = self.source() == SOURCE_LAYER
         self.layerCombo.setEnabled(chosen)
         self.layerLabel.setEnabled(chosen)
+        self.sourceCombo.setToolTip(self.sourceCombo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
         settings.set_value("aoi/source", self.source())
+
+    def _restore(self):
+        """The AOI of the last session, as it was sent (lon/lat), with where it came from."""
+        try:
+            saved = json.loads(settings.get(AOI_KEY, "") or "{}")
+            if saved.get("wkt"):
+                self.aoi = aoi_from_wkt(saved["wkt"], saved.get("source") or tr("the last session"))
+                self.source_crs = saved.get("crs", "")
+        except (TypeError, ValueError, AttributeError, EOError) as err:
+            logger.info("the last AOI could not be read again: %s", err)
+
+    def _remember(self):
+        aoi = self.aoi
+        wkt = aoi.wkt() if aoi is not None else ""
+        saved = {"wkt": wkt, "source": aoi.source, "crs": self.source_crs} \
+            if aoi is not None and len(wkt) <= MAX_REMEMBERED_WKT else {}
+        settings.set_value(AOI_KEY, json.dumps(saved))
 
     # -- reading the AOI (local work only: no network)
     def use_source(self):
@@ -99,6 +133,7 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
     def set_aoi(self, aoi: Optional[AOI], crs: str = "", error: str = ""):
         self.clear_highlight()
         self.aoi, self.source_crs, self.error = aoi, crs, error
+        self._remember()
         self._show_summary()
         self.highlight()
         self.aoiChanged.emit(aoi)
@@ -114,7 +149,7 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
     def _show_summary(self):
         self.clearButton.setEnabled(self.aoi is not None)
         if self.error:
-            self.summaryLabel.setText(html.escape(self.error))
+            self.summaryLabel.setText(html.escape(breakable(self.error)))
             self.summaryLabel.setStyleSheet(ERROR_STYLE)
             return
         self.summaryLabel.setStyleSheet("")
@@ -125,7 +160,7 @@ class AoiPanel(QWidget, load_form("aoi_panel")):
         aoi = self.aoi
         lines = [
             tr("<b>{area} km²</b>, {vertices} vertices", area=f"{aoi.area_km2:,.3f}", vertices=aoi.vertex_count),
-            html.escape(tr("From {source}", source=aoi.source)),
+            html.escape(tr("From {source}", source=breakable(aoi.source))),
             html.escape(tr("Source CRS: {crs}", crs=self.source_crs or tr("unknown"))),
         ]
         west, south, east, north = aoi.bounds

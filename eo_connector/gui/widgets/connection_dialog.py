@@ -21,6 +21,8 @@ from .dependency_notice import DependencyNotice
 from .field_form import FieldForm
 from .ui import load_form, run_in_background, show_message
 
+MIN_WIDTH = 460  # px: the fields beside their labels
+
 
 class _Attempt:
     """One press of OK: its connection, task, and whether the user gave up on it."""
@@ -106,7 +108,8 @@ class ConnectionDialog(QDialog, load_form("connection_dialog")):
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:  # the two forms' fields line up
             label.setMinimumWidth(width)
-        self.adjustSize()
+        self.layout().activate()
+        self.resize(max(self.width(), MIN_WIDTH), self.sizeHint().height())  # no blank area under fewer fields
 
     def show_message(self, text: str, error: bool = False):
         show_message(self.messageLabel, text, error)

@@ -5,10 +5,10 @@ task."""
 
 from typing import Dict, Optional
 
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
-from ...core.errors import Cancelled, EOError, SessionExpired
+from ...core.errors import Cancelled, EOError, SecretStoreLocked, SecretStoreUnavailable, SessionExpired
 from ...core.i18n import tr
 from ...core.models import Connection
 from ...providers import registry
@@ -31,11 +31,15 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self.checking: set = set()  # connection ids with a call under way
         self.browser_tasks: Dict[str, object] = {}  # connection id -> browser sign-in task waiting for the user
         self.connection_dialog: Optional[ConnectionDialog] = None
+        self.jobs = None  # the JobManager (set by the dock): removing a connection stops its running jobs
         self.open_url = open_in_system_browser  # tests replace it with a fake browser
         self.browser = BrowserOpener(lambda url: self.open_url(url), self)
         self.browser.failed.connect(self._browser_failed)
 
         self.connectionCombo.setToolTip(tr("Saved connections"))
+        self.testButton.setToolTip(tr("Test the connection (renew the session and read your account)"))
+        self.passwordEdit.setToolTip(tr("The password of this account: sent to its sign-in only, never saved"))
+        self.signInButton.setToolTip(tr("Sign in with this password"))
         self.addButton.setIcon(icon("add"))
         self.addButton.setToolTip(tr("Add a connection"))
         self.testButton.setIcon(icon("test"))
@@ -55,6 +59,10 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self.connectionCombo.currentIndexChanged.connect(self._current_changed)
         self.reload()
 
+    def add_tool_button(self, button):
+        """A button of the dock's at the end of the connection row (e.g. its help)."""
+        self.chooserLayout.addWidget(button)
+
     # -- the list
     def reload(self, select_id: str = ""):
         current = select_id or (self.current_connection().id if self.current_connection() else "")
@@ -64,6 +72,7 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
             label = tr("{name} ({platform})", name=connection.name,
                        platform=registry.title(connection.platform))
             self.connectionCombo.addItem(label, connection.id)
+            self.connectionCombo.setItemData(self.connectionCombo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         index = self.connectionCombo.findData(current)
         self.connectionCombo.setCurrentIndex(index if index >= 0 else 0)
         self.connectionCombo.blockSignals(False)
@@ -80,6 +89,7 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         return self.accounts.get(connection.id) if connection else None
 
     def _current_changed(self, *_):
+        self.connectionCombo.setToolTip(self.connectionCombo.currentText() or tr("Saved connections"))
         self.update_status()
         self.connectionChanged.emit(self.current_connection())
         self.accountChanged.emit(self.current_account())
@@ -106,6 +116,8 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
             try:
                 methods = platform.sign_in_methods(self.connections, connection)
                 signed_in = platform.has_session(self.connections, connection)
+            except SecretStoreUnavailable as err:  # the saved session is out of reach: signing in again works
+                methods, signed_in, error = platform.sign_in_methods(self.connections, connection), False, str(err)
             except EOError as err:  # e.g. a configuration file that was moved
                 error = str(err)
         account = self.accounts.get(connection.id)
@@ -120,6 +132,8 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         elif signed_in:
             text = tr("Signed in as {user}; press Test to check the connection.", user=connection.username) \
                 if connection.username else tr("Signed in; press Test to check the connection.")
+        elif self.connections.secrets_locked() and methods:
+            text = SecretStoreLocked().message
         elif "password" in methods and connection.username:
             text = tr("Not signed in: enter the password of {user}.", user=connection.username)
         else:
@@ -127,7 +141,6 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self.statusLabel.setText(text)
         self.statusLabel.setStyleSheet(ERROR_STYLE if (error or connection.id in self.errors) and not waiting
                                        and not checking else "")
-        self.testButton.setToolTip(tr("Test the connection (renew the session and read your account)"))
         needs_sign_in = bool(methods) and not signed_in and not checking
         self.signInWidget.setVisible(needs_sign_in or waiting)
         self.passwordEdit.setVisible("password" in methods and not waiting)
@@ -256,12 +269,24 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         return any(c.id == connection.id for c in self.connections.all())
 
     def remove_connection(self):
+        """Ask first, saying what stops with it: its jobs running now (and what cancelling each stops) and the
+        layers of its searches, which leave the map."""
         connection = self.current_connection()
         if connection is None:
             return
-        if not self.confirm(tr("Remove connection"),
-                            tr("Remove the connection {name}? Its saved session is deleted too.", name=connection.name)):
+        running = self.jobs.running_jobs_of(connection.id) if self.jobs is not None else []
+        question = tr("Remove the connection {name}? Its saved session is deleted, and the footprints and previews "
+                      "of its searches leave the map.", name=connection.name)
+        for record in running:
+            platform = registry.find(record.platform)
+            operation = platform.operations().get(record.kind) if platform else None
+            question += "\n\n" + tr("The job {job} is running with it and is cancelled now.", job=record.title)
+            if operation is not None:
+                question += " " + operation.cancel_note(record)
+        if not self.confirm(tr("Remove connection"), question):
             return
+        for record in running:
+            self.jobs.cancel(record.id)
         waiting = self.browser_tasks.get(connection.id)
         if waiting is not None:
             waiting.cancel()

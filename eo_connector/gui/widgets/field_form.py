@@ -5,6 +5,7 @@ form back as plain values (dates as "YYYY-MM-DD", choices as their values), `set
 fields are not widgets: the dock gives them (the area of interest, the selected results).
 """
 
+import json
 from typing import Any, Dict, List, Optional
 
 from qgis.gui import QgsCollapsibleGroupBox, QgsDateEdit, QgsFileWidget
@@ -24,6 +25,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.i18n import tr
 from ...core.platform import Field, FieldKind
+from ...qgis_glue import settings
+from .ui import fit_form_rows
 
 NOT_WIDGETS = (FieldKind.AOI, FieldKind.ITEMS)
 
@@ -78,8 +81,7 @@ class FieldForm(QWidget):
                 continue
             widget = self._widget(field)
             widget.setObjectName(f"field_{field.name}")
-            if field.help:
-                widget.setToolTip(field.help)
+            widget.setToolTip(field.help or field.label)
             label = QLabel(field.label, self)
             label.setBuddy(widget)
             label.setWordWrap(True)
@@ -101,6 +103,8 @@ class FieldForm(QWidget):
             widget.toggled.connect(lambda *_: self.changed.emit(field.name))
         elif kind == FieldKind.CHOICE:
             widget = QComboBox(self)
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)
             for value, label in field.choices:
                 widget.addItem(label, value)
             widget.setCurrentIndex(max(0, widget.findData(field.default)))
@@ -157,6 +161,10 @@ class FieldForm(QWidget):
             widget.textEdited.connect(lambda *_: self.changed.emit(field.name))
         return widget
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        fit_form_rows(self.width(), self._main, self._more_layout)
+
     # -- reading and filling
     def widget(self, name: str) -> Optional[QWidget]:
         return self.widgets.get(name)
@@ -168,6 +176,22 @@ class FieldForm(QWidget):
         for name, value in values.items():
             if name in self.widgets:
                 self._set(self.fields[name], self.widgets[name], value)
+
+    def remember(self, key: str):
+        """Save the values (never a password) under `key` in the plugin's settings, for the next session."""
+        saved = {name: value for name, value in self.values().items()
+                 if self.fields[name].kind != FieldKind.PASSWORD}
+        settings.set_value(key, json.dumps(saved, default=str))
+
+    def restore(self, key: str):
+        """Put back the values saved under `key` (those of fields still shown)."""
+        try:
+            saved = json.loads(settings.get(key, "") or "{}")
+        except (TypeError, ValueError):
+            saved = {}
+        if isinstance(saved, dict):
+            self.set_values({name: value for name, value in saved.items() if name in self.fields
+                             and self.fields[name].kind != FieldKind.PASSWORD})
 
     def set_enabled(self, enabled: bool):
         for widget in self.widgets.values():

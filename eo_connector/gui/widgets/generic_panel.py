@@ -12,12 +12,13 @@ from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVB
 from ...core.aoi import AOI
 from ...core.errors import Cancelled, EOError
 from ...core.i18n import number, tr
-from ...core.models import Connection
+from ...core.models import Connection, JobState
 from ...core.platform import Capability, FieldKind, Operation, Platform
 from ...qgis_glue import settings
 from ...qgis_glue.catalogue_search import CatalogueSearch, SessionHeaders
 from .download_dialog import DownloadDialog
 from .field_form import FieldForm
+from .help import anchor_of
 from .results_browser import ResultsBrowser
 from .ui import run_in_background, show_message
 
@@ -39,8 +40,16 @@ class OperationSection(QWidget):
         for name, field in self.form.fields.items():
             if field.kind == FieldKind.FOLDER:
                 self.form.set_values({name: settings.default_output_root()})
+        self.settings_key = f"forms/{panel.platform.id}/{operation.kind}"
+        self.form.restore(self.settings_key)
+        self.last_job_id = ""
         layout.addWidget(self.form)
+        self.costLabel = QLabel(self)
+        self.costLabel.setWordWrap(True)
+        layout.addWidget(self.costLabel)
+        show_message(self.costLabel, "")
         self.runButton = QPushButton(tr("Run"), self)
+        self.runButton.setObjectName(f"run_{operation.kind}")
         self.runButton.setToolTip(operation.help)
         self.runButton.clicked.connect(self.run)
         layout.addWidget(self.runButton)
@@ -58,9 +67,17 @@ class OperationSection(QWidget):
             missing.append(tr("a connection"))
         if self.needs_aoi() and self.panel.aoi is None:
             missing.append(tr("an area of interest"))
-        self.runButton.setEnabled(not missing)
+        panel = self.panel
+        values = {f.name: panel.aoi for f in self.operation.fields() if f.kind == FieldKind.AOI}
+        refused = panel.platform.aoi_problem(panel.aoi) if values and panel.aoi is not None else ""
+        refused = refused or (self.operation.refusal(values, panel.account) if panel.connection else "")
+        history = [r for r in panel.jobs.jobs() if panel.connection and r.connection_id == panel.connection.id
+                   and r.kind == self.operation.kind]
+        cost = self.operation.cost(values, panel.account, history) if not missing else ""
+        show_message(self.costLabel, refused or cost, error=bool(refused))
+        self.runButton.setEnabled(not missing and not refused)
         self.runButton.setToolTip(tr("Needs {what}.", what=tr(" and ").join(missing)) if missing
-                                  else self.operation.help)
+                                  else refused or self.operation.help)
 
     def run(self):
         panel = self.panel
@@ -75,12 +92,23 @@ class OperationSection(QWidget):
         except EOError as err:
             show_message(self.messageLabel, str(err), error=True)
             return
-        show_message(self.messageLabel, tr("{name} started: follow it in the Jobs section.", name=record.title))
+        self.form.remember(self.settings_key)
+        self.last_job_id = record.id
+        show_message(self.messageLabel, tr("{name} started: follow it in the Jobs tab.", name=record.title))
         panel.jobStarted.emit(record.id)
+
+    def job_finished(self, record):
+        """The "started" line gives way to how the job ended."""
+        if record.id != self.last_job_id:
+            return
+        failed = record.state == JobState.FAILED
+        show_message(self.messageLabel, tr("{name}: {message}", name=record.title,
+                                           message=record.error if failed else record.message), error=failed)
 
 
 class GenericPanel(QWidget):
     jobStarted = pyqtSignal(str)  # job id
+    resultsShown = pyqtSignal()  # the first page of a search arrived
 
     def __init__(self, iface, platform: Platform, connections, jobs, parent=None):
         super().__init__(parent)
@@ -91,6 +119,8 @@ class GenericPanel(QWidget):
         self.sections: Dict[str, OperationSection] = {}
         self.download_dialog: Optional[DownloadDialog] = None
         self.browser: Optional[ResultsBrowser] = None
+        self.results_page: Optional[QWidget] = None
+        self.pending_title: Optional[str] = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if Capability.SEARCH in platform.capabilities:
@@ -99,10 +129,27 @@ class GenericPanel(QWidget):
             if kind not in SEARCH_OPERATIONS:
                 section = self.sections[kind] = OperationSection(self, operation)
                 layout.addWidget(section)
+        layout.addStretch(1)
+        jobs.jobFinished.connect(self._job_finished)
         self._update()
 
     def section_title(self) -> str:
         return self.platform.title
+
+    def help_anchor(self) -> str:
+        return anchor_of(self.platform.title)
+
+    def results_widget(self) -> Optional[QWidget]:
+        return self.results_page
+
+    def _job_finished(self, job_id: str):
+        try:
+            record = self.jobs.get(job_id)
+        except EOError:
+            return
+        for section in self.sections.values():
+            section.job_finished(record)
+        self._update()
 
     # -- search
     def _build_search(self, layout):
@@ -110,6 +157,9 @@ class GenericPanel(QWidget):
         row.addWidget(QLabel(tr("Collection"), self))
         self.collectionCombo = QComboBox(self)
         self.collectionCombo.setEditable(True)
+        self.collectionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.collectionCombo.setMinimumContentsLength(8)
+        self.collectionCombo.setToolTip(tr("The collection to search: pick one, or type its id"))
         self.collectionCombo.currentIndexChanged.connect(self._collection_changed)
         row.addWidget(self.collectionCombo, 1)
         layout.addLayout(row)
@@ -120,10 +170,14 @@ class GenericPanel(QWidget):
         self.searchButton.setToolTip(tr("Search the collection over the area of interest with these filters"))
         self.stopButton = QPushButton(tr("Stop"), self)
         self.stopButton.setToolTip(tr("Stop the search; the results already listed stay"))
-        self.downloadButton = QPushButton(tr("Download…"), self)
+        self.results_page = QWidget(self)
+        results_layout = QVBoxLayout(self.results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        self.downloadButton = QPushButton(tr("Download…"), self.results_page)
         self.downloadButton.setToolTip(tr("Download the selected results"))
-        for button in (self.searchButton, self.stopButton, self.downloadButton):
+        for button in (self.searchButton, self.stopButton):
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.countLabel = QLabel(self)
         self.countLabel.setWordWrap(True)
@@ -132,10 +186,12 @@ class GenericPanel(QWidget):
         self.messageLabel.setWordWrap(True)
         layout.addWidget(self.messageLabel)
         self.runner = CatalogueSearch(self)
-        self.browser = ResultsBrowser(self.iface, self, platform=self.platform.id)
-        layout.addWidget(self.browser)
+        self.browser = ResultsBrowser(self.iface, self.results_page, platform=self.platform.id)
+        results_layout.addWidget(self.browser)
+        self.browser.add_action_button(self.downloadButton)
         self.searchButton.clicked.connect(self.search)
         self.stopButton.clicked.connect(self.runner.cancel)
+        self.browser.stopRequested.connect(self.runner.cancel)
         self.downloadButton.clicked.connect(self.download)
         self.runner.pageArrived.connect(self._page_arrived)
         self.runner.finished.connect(self._search_finished)
@@ -145,6 +201,7 @@ class GenericPanel(QWidget):
 
     def _collection_changed(self, *_):
         self.filters.set_fields(self.platform.search_fields(self.collection()))
+        self.filters.restore(f"forms/{self.platform.id}/search")
         self._update()
 
     def collection(self) -> str:
@@ -180,8 +237,8 @@ class GenericPanel(QWidget):
         if connection is None or self.runner.is_running():
             return
         filters = {k: v for k, v in self.filters.values().items() if v not in (None, "", ())}
-        self.browser.clear(collection.rsplit(":", 1)[-1] or platform.title)
-        self.browser.set_loading(True)
+        self.filters.remember(f"forms/{platform.id}/search")
+        self.pending_title = collection.rsplit(":", 1)[-1] or platform.title  # old results stay until page 1
         show_message(self.messageLabel, "")
         self.countLabel.setText(tr("Searching…"))
 
@@ -194,11 +251,17 @@ class GenericPanel(QWidget):
         self._update()
 
     def _page_arrived(self, items, total):
+        if self.pending_title is not None:
+            self.browser.clear(self.pending_title)
+            self.browser.set_loading(True)
+            self.pending_title = None
+            self.resultsShown.emit()
         self.browser.add_page(items, total)
         self.countLabel.setText(tr("{total} results match — {shown} shown", total=number(total),
                                    shown=number(len(self.browser.items()))))
 
     def _search_finished(self, received: int, error):
+        self.pending_title = None
         self.browser.set_loading(False)
         if isinstance(error, Cancelled):
             self.countLabel.setText(tr("Stopped: {shown} results shown.", shown=number(len(self.browser.items()))))
@@ -234,6 +297,7 @@ class GenericPanel(QWidget):
         if changed and self.browser is not None:
             self.runner.cancel()
             self.browser.set_headers_provider(SessionHeaders(self.connections, connection) if connection else None)
+            self.browser.set_connection_id(connection.id if connection else "")
             if connection is not None:
                 self.refresh_collections()
         self._update()
@@ -244,6 +308,7 @@ class GenericPanel(QWidget):
 
     def set_account(self, account: Optional[dict]):
         self.account = account
+        self._update()
 
     def _update(self, *_):
         for section in self.sections.values():

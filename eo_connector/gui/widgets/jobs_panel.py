@@ -1,5 +1,7 @@
-"""Jobs section: every job the JobManager knows (interrupted ones included) with state, progress and message;
-Cancel, Follow again, Open output folder, Remove; the selected job's error in words and its credits."""
+"""Jobs tab: every job the JobManager knows (interrupted ones included) with its state and progress (its message in
+the row's tooltip); Cancel, Follow again, Open output folder, Remove; under the list, the selected job's message or
+error in words, its credits and folder. Cancel says what it stops (the operation's cancel_note) and asks first when
+the operation is costly (the server computes and charges)."""
 
 import html
 import os
@@ -12,10 +14,12 @@ from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QTreeWidgetItem, QWid
 from ...core.errors import EOError
 from ...core.i18n import amount, tr
 from ...core.models import JobRecord, JobState
+from ...core.platform import Operation
+from ...providers import registry
 from ...qgis_glue.jobs import JobManager
-from .ui import ask_yes_no, icon, load_form
+from .ui import ask_yes_no, breakable, icon, load_form
 
-COLUMN_TITLE, COLUMN_STATE, COLUMN_PROGRESS, COLUMN_MESSAGE = range(4)
+COLUMN_TITLE, COLUMN_STATE, COLUMN_PROGRESS = range(3)
 FOLLOWABLE = (JobState.INTERRUPTED, JobState.FAILED, JobState.CANCELLED)
 STATE_COLORS = {JobState.FAILED: QColor("#c0392b"), JobState.SUCCEEDED: QColor("#1e8449"),
                 JobState.INTERRUPTED: QColor("#b9770e")}
@@ -36,19 +40,21 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
         self.items: Dict[str, QTreeWidgetItem] = {}
         self.bars: Dict[str, QProgressBar] = {}
 
-        self.jobsTree.setHeaderLabels([tr("Job"), tr("State"), tr("Progress"), tr("Message")])
+        self.jobsTree.setHeaderLabels([tr("Job"), tr("State"), tr("Progress")])
         header = self.jobsTree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COLUMN_STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMN_PROGRESS, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(40)
-        header.resizeSection(COLUMN_TITLE, 120)
         header.resizeSection(COLUMN_PROGRESS, 64)
-        # In a narrow dock the message column shrinks (elided, full text in its tooltip and below the list).
+        # The title column takes what is left (elided in the middle, whole in its tooltip); the message is in the
+        # row's tooltip and below the list.
         self.jobsTree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         for button, name, text, tip in (
-            (self.cancelButton, "cancel", tr("Cancel"), tr("Stop the selected job (partial files are kept)")),
+            (self.cancelButton, "cancel", tr("Cancel"), tr("Stop the selected job")),
             (self.followButton, "follow", tr("Follow again"), tr("Resume an interrupted, failed or cancelled job")),
             (self.openFolderButton, "folder", tr("Open folder"), tr("Open the job's output folder")),
             (self.removeButton, "remove", tr("Remove"), tr("Remove the job from the list (files are kept)")),
@@ -101,16 +107,17 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
             bar.setRange(0, 100)
             bar.setTextVisible(True)
             bar.setMaximumHeight(18)
+            bar.setMinimumWidth(0)
             self.jobsTree.setItemWidget(item, COLUMN_PROGRESS, bar)
             self.items[record.id], self.bars[record.id] = item, bar
         state = state_names().get(record.state, record.state)
+        message = record.error if record.state == JobState.FAILED and record.error else record.message
+        tip = f"{record.title}\n{message}" if message else record.title
         item.setText(COLUMN_TITLE, record.title)
-        item.setToolTip(COLUMN_TITLE, record.title)
         item.setText(COLUMN_STATE, state)
         item.setForeground(COLUMN_STATE, STATE_COLORS.get(record.state, self.palette().text().color()))
-        message = record.error if record.state == JobState.FAILED and record.error else record.message
-        item.setText(COLUMN_MESSAGE, message)
-        item.setToolTip(COLUMN_MESSAGE, message)
+        for column in (COLUMN_TITLE, COLUMN_STATE, COLUMN_PROGRESS):
+            item.setToolTip(column, tip)
         self.bars[record.id].setValue(int(round(max(0.0, min(1.0, record.progress or 0.0)) * 100)))
 
     def _remove_row(self, job_id: str):
@@ -147,20 +154,24 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
         record = self.selected_job()
         running = record is not None and self.jobs.is_running(record.id)
         self.cancelButton.setEnabled(running)
+        operation = operation_of(record) if record is not None else None
+        self.cancelButton.setToolTip(operation.cancel_note(record) if running and operation is not None
+                                     else tr("Stop the selected job"))
         self.followButton.setEnabled(record is not None and not running and record.state in FOLLOWABLE)
         self.openFolderButton.setEnabled(record is not None and bool(record.output_dir)
                                          and os.path.isdir(record.output_dir))
         self.removeButton.setEnabled(record is not None)
         self.detailsLabel.setText(self.details_html(record) if record else
-                                  html.escape(tr("No job yet: start one above (a processing, a search or a download).")) if not self.items else "")
+                                  html.escape(tr("No job yet: processing runs and downloads you start are listed here.")) if not self.items
+                                  else "")
 
     def details_html(self, record: JobRecord) -> str:
-        lines = ["<b>" + html.escape(record.title) + "</b> — "
+        lines = ["<b>" + html.escape(breakable(record.title)) + "</b> — "
                  + html.escape(state_names().get(record.state, record.state))]
         if record.error:
-            lines.append("<span style='color:#c0392b'>" + html.escape(record.error) + "</span>")
+            lines.append("<span style='color:#c0392b'>" + html.escape(breakable(record.error)) + "</span>")
         elif record.message:
-            lines.append(html.escape(record.message))
+            lines.append(html.escape(breakable(record.message)))
         before, after = record.remote.get("credits_before"), record.remote.get("credits_after")
         if before is not None and after is not None:
             lines.append(html.escape(tr("Credits: {before} before, {after} after (used {used})",
@@ -172,16 +183,25 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
             lines.append(html.escape(tr("QGIS was closed while this job ran: press Follow again to resume it.")))
         layers = self.jobs.layers.get(record.id)
         if layers:
-            lines.append(html.escape(tr("{count} layers loaded in group {name}", count=len(layers), name=record.title)))
+            lines.append(html.escape(tr("{count} layers loaded in group {name}", count=len(layers),
+                                        name=breakable(record.title))))
         if record.output_dir:
-            lines.append(html.escape(tr("Output: {path}", path=record.output_dir)))
+            lines.append(html.escape(tr("Output: {path}", path=breakable(record.output_dir))))
         return "<br>".join(lines)
 
     # -- actions
     def cancel_job(self):
-        job_id = self.selected_job_id()
-        if job_id:
-            self.jobs.cancel(job_id)
+        """Stop the selected job; a costly one (the server computes and charges) only once the user has read what
+        cancelling stops and agreed."""
+        record = self.selected_job()
+        if record is None or not self.jobs.is_running(record.id):
+            return
+        operation = operation_of(record)
+        if operation is not None and operation.costly:
+            question = tr("Cancel {name}?", name=record.title) + "\n\n" + operation.cancel_note(record)
+            if not self.confirm(tr("Cancel job"), question):
+                return
+        self.jobs.cancel(record.id)
 
     def follow_job(self):
         job_id = self.selected_job_id()
@@ -218,6 +238,11 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
     def confirm(self, title: str, text: str) -> bool:
         """Yes/no question (tests replace this method)."""
         return ask_yes_no(self, title, text)
+
+
+def operation_of(record: JobRecord) -> Optional[Operation]:
+    platform = registry.find(record.platform)
+    return platform.operations().get(record.kind) if platform is not None else None
 
 
 def _numbers(*values) -> bool:

@@ -14,7 +14,6 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -29,17 +28,20 @@ from ...core.i18n import tr
 from ...core.models import Item
 from ...qgis_glue.footprints import FootprintsLayer, item_title, prebuilt_features, zoom_to_items
 from ...qgis_glue.previews import QuicklookLoader, add_preview_layer, build_wms_layer, thumbnail_asset, wms_asset
-from .results_model import COLUMN_TITLE, SORT_ROLE, ResultsModel, properties_html
-from .ui import busy_tasks, load_form, run_in_background, show_message
+from .results_model import COLUMN_CLOUD, COLUMN_SIZE, COLUMN_TITLE, SORT_ROLE, ResultsModel, properties_html
+from .results_text import header_text, row_ranges
+from .ui import busy_tasks, load_form, run_in_background, show_message, tool_button
 
 MAX_VISIBLE_THUMBNAILS = 40  # rows whose thumbnails are fetched at once (a tall dock shows fewer)
 MAX_PREVIEWS_AT_ONCE = 5
 THUMBNAIL_DELAY_MS = 80  # thumbnails wait until scrolling pauses
 SELECT = QItemSelectionModel.SelectionFlag
+NARROW_SIZE, NARROW_CLOUD = 520, 330  # px of list below which the size, then the cloud cover column are hidden
 
 
 class ResultsBrowser(QWidget, load_form("results_browser")):
     itemsSelectionChanged = pyqtSignal(list)  # the selected Items, in arrival order
+    stopRequested = pyqtSignal()  # the user pressed Stop beside "loading…" (the panel stops its search)
 
     def __init__(self, iface, parent=None, *, project: Optional[QgsProject] = None, http=None, platform: str = ""):
         super().__init__(parent)
@@ -47,6 +49,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self.iface = iface
         self.project = project or QgsProject.instance()
         self.platform = platform
+        self.connection_id = ""  # the connection whose results these are: its layers leave the map with it
         self.footprints: Optional[FootprintsLayer] = None
         self._footprints_dismissed = False  # the user removed the layer: not brought back until the next search
         self._title = ""
@@ -56,6 +59,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self._syncing = False  # a selection being copied list <-> map: its echo must not be copied back
         self._selected_count = 0
         self._item_ids_by_url: Dict[str, List[str]] = {}
+        self._quicklook: Optional[QImage] = None  # the current item's, kept to scale it again on resize
 
         self.model = ResultsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -64,6 +68,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         view = self.resultsView
         view.setModel(self.proxy)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # product ids differ at both ends: keep both
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setIconSize(QSize(32, 32))
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(36)
@@ -71,7 +77,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from sample texts: "resize to contents" measures thousands of rows at every layout.
         metrics = view.fontMetrics()
-        for column, sample in enumerate(("", "2022-12-31 23:59", "100 %", "999.9 MB")):
+        for column, sample in enumerate(("", "2022-12-31", "100.0", "999.9 MB")):
             if column:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
@@ -95,11 +101,16 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self.zoomButton.setText(tr("Zoom to"))
         self.zoomButton.setToolTip(tr("Zoom the map to the selected results (all results when none is selected)"))
         self.previewButton.setIcon(QgsApplication.getThemeIcon("/mActionAddWmsLayer.svg"))
-        self.previewButton.setText(tr("Add preview layer"))
+        self.previewButton.setText(tr("Preview"))
         self.previewButton.setToolTip(tr("Add the WMS preview of the selected results to the map"))
         for button in (self.zoomButton, self.previewButton):
             button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.previewButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # zoom: its icon says it
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.stopButton = tool_button(self, "stopButton", "cancel", tr("Stop the search; the results already listed stay"))
+        self.stopButton.clicked.connect(self.stopRequested)
+        self.headerLayout.addWidget(self.stopButton)
         self.zoomButton.clicked.connect(self.zoom_to_selection)
         self.previewButton.clicked.connect(self.add_preview_layers)
         self.clear()
@@ -121,6 +132,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
             self.model.clear()
             if self.footprints is not None:
                 self.footprints.reset(title, self.platform)
+                if self.footprints.alive():
+                    self.footprints.layer.setCustomProperty("eo_connector/connection_id", self.connection_id)
         finally:
             self._syncing = False
         if self._selected_count:
@@ -158,6 +171,10 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         """A line under the buttons (e.g. the panel's search error)."""
         show_message(self.messageLabel, text, error)
 
+    def set_connection_id(self, connection_id: str):
+        """The connection of the next results (set by the panel; recorded on the layers it adds)."""
+        self.connection_id = connection_id
+
     def set_headers_provider(self, headers: Optional[Callable[[], Dict[str, str]]]):
         """`headers()` gives the HTTP headers of quicklook requests (auth); it is called in worker threads."""
         self.loader.set_headers_provider(headers)
@@ -187,7 +204,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
 
     # -- footprints layer
     def _create_footprints(self):
-        self.footprints = FootprintsLayer.create(self._title, self.project, platform=self.platform)
+        self.footprints = FootprintsLayer.create(self._title, self.project, platform=self.platform,
+                                                 connection_id=self.connection_id)
         layer = self.footprints.layer
         layer.selectionChanged.connect(self._features_selection_changed)
         layer.willBeDeleted.connect(self._footprints_deleted)
@@ -226,7 +244,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
                             for row in (self.model.row_of(i) for i in item_ids) if row >= 0)
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
-        for start, end in _ranges(proxy_rows):
+        for start, end in row_ranges(proxy_rows):
             selection.select(self.proxy.index(start, 0), self.proxy.index(end, last_column))
         selection_model = self.resultsView.selectionModel()
         selection_model.select(selection, SELECT.ClearAndSelect | SELECT.Rows)
@@ -245,6 +263,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
 
     def _show_item(self, item: Optional[Item]):
         self.quicklookPane.setVisible(item is not None)
+        self._quicklook = None
         if item is None:
             self.quicklookLabel.clear()
             self.propertiesLabel.clear()
@@ -263,10 +282,16 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
             self.quicklookLabel.setText(tr("Loading quicklook…"))
             self.loader.want([url], urgent=True)
 
-    def _show_quicklook(self, image: QImage):
-        size = self.quicklookLabel.maximumSize()
-        self.quicklookLabel.setPixmap(QPixmap.fromImage(image).scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+    def _show_quicklook(self, image: Optional[QImage]):
+        """Scaled to the room the label has now (never wider: the pixmap would widen the dock), again on resize."""
+        self._quicklook = image
+        if image is None:
+            return
+        label = self.quicklookLabel
+        room = self.width() // 3 if self.width() > 0 else label.maximumWidth()
+        side = max(32, min(room, label.maximumWidth(), label.maximumHeight()) - 2 * label.frameWidth())
+        label.setPixmap(QPixmap.fromImage(image).scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                                        Qt.TransformationMode.SmoothTransformation))
 
     def _current_url(self) -> str:
         item = self.current_item()
@@ -289,11 +314,25 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
 
     def showEvent(self, event):
         super().showEvent(event)
+        self._fit_columns()
         self._schedule_thumbnails()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        self._fit_columns()
+        if self._quicklook is not None:
+            self._show_quicklook(self._quicklook)
         self._schedule_thumbnails()
+
+    def _fit_columns(self):
+        """In a narrow dock the title keeps its room: size, then cloud cover, are left to the details below."""
+        width = self.resultsView.viewport().width()
+        self.resultsView.setColumnHidden(COLUMN_SIZE, width < NARROW_SIZE)
+        self.resultsView.setColumnHidden(COLUMN_CLOUD, width < NARROW_CLOUD)
+
+    def add_action_button(self, button):
+        """A panel's button on the row under the list (e.g. Download… of the selected results)."""
+        self.buttonsLayout.addWidget(button)
 
     def _load_visible_thumbnails(self):
         rows = self.proxy.rowCount()
@@ -347,44 +386,15 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
             if not isinstance(error, Cancelled):
                 show_message(self.messageLabel, str(error), error=True)
             return
-        add_preview_layer(layer, item_id, self.project)
+        add_preview_layer(layer, item_id, self.project, self.connection_id)
 
     # -- header and buttons
     def _update_header(self):
-        shown = self.model.rowCount()
-        locale = QLocale()
-        if shown == 0:
-            text = tr("Searching…") if self._loading else tr("No results") if self._searched else ""
-        elif self._total is not None:
-            text = tr("{shown} of {total} results", shown=locale.toString(shown), total=locale.toString(self._total))
-        elif shown == 1:
-            text = tr("1 result")
-        else:
-            text = tr("{shown} results", shown=locale.toString(shown))
-        if shown and self._selected_count == 1:
-            text = tr("{results}, 1 selected", results=text)
-        elif shown and self._selected_count:
-            text = tr("{results}, {count} selected", results=text, count=locale.toString(self._selected_count))
-        if shown and self._loading:
-            text = tr("{results} — loading…", results=text)
-        self.headerLabel.setText(text)
+        self.headerLabel.setText(header_text(self.model.rowCount(), self._total, self._selected_count,
+                                             self._loading, self._searched))
         self.loadingBar.setVisible(self._loading)
+        self.stopButton.setVisible(self._loading)
 
     def _update_buttons(self):
         self.zoomButton.setEnabled(self.model.rowCount() > 0)
         self.previewButton.setEnabled(bool(self._preview_candidates()))
-
-
-def _ranges(rows: List[int]):
-    """Sorted row numbers -> (first, last) runs, so a big selection is a few ranges, not thousands."""
-    start = previous = None
-    for row in rows:
-        if start is None:
-            start = previous = row
-        elif row == previous + 1:
-            previous = row
-        else:
-            yield start, previous
-            start = previous = row
-    if start is not None:
-        yield start, previous

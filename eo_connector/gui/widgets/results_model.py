@@ -17,6 +17,7 @@ from ...core.i18n import tr
 from ...core.models import Item
 from ...core.safe_paths import human_size
 from ...qgis_glue.footprints import item_datetime, item_title
+from .ui import breakable
 
 COLUMN_TITLE, COLUMN_DATE, COLUMN_CLOUD, COLUMN_SIZE = range(4)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +59,7 @@ class ResultsModel(QStandardItemModel):
         self._row_of: Dict[str, int] = {}
         self._thumbnails = set()
         self._left, self._right = _prototype(), _prototype(right_aligned=True)
-        titles = (tr("Title"), tr("Date"), tr("Cloud %"), tr("Size"))
+        titles = (tr("Title"), tr("Date"), tr("Cloud"), tr("Size"))
         tips = (tr("Product title"), tr("Acquisition date and time (UTC)"), tr("Cloud cover (%)"),
                 tr("Size of the data files"))
         for column, (title, tip) in enumerate(zip(titles, tips)):
@@ -136,7 +137,7 @@ class ResultsModel(QStandardItemModel):
 
     def _other_cells(self, item: Item):
         when = item_datetime(item)
-        date = self._cell(self._left, short_date(when), when)
+        date = self._cell(self._left, short_date(when)[:10], when)  # the day; its time in the tooltip and details
         date.setToolTip(when)
         cloud = _float(item.properties.get("cloud_cover"))
         size = item.properties.get("size")
@@ -162,6 +163,7 @@ def properties_html(item: Item) -> str:
         (tr("Size"), human_size(props["size"]) if props.get("size") else ""),
         (tr("Collection"), item.collection),
     ]
-    lines = ["<b>" + html.escape(item_title(item)) + "</b>"]
-    lines += [f"{html.escape(label)}: {html.escape(str(value))}" for label, value in rows if value not in (None, "")]
+    lines = ["<b>" + html.escape(breakable(item_title(item))) + "</b>"]
+    lines += [f"{html.escape(label)}: {html.escape(breakable(str(value)))}" for label, value in rows
+              if value not in (None, "")]
     return "<br>".join(lines)

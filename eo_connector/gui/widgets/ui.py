@@ -17,7 +17,7 @@ ERROR_STYLE = "color: #c0392b;"
 
 def show_message(label, text: str, error: bool = False):
     """A panel's message line: hidden when empty, red for an error."""
-    label.setText(text)
+    label.setText(breakable(text))
     label.setStyleSheet(ERROR_STYLE if error else "")
     label.setVisible(bool(text))
 
@@ -31,6 +31,18 @@ def load_form(name: str) -> type:
 
 def icon(name: str) -> QIcon:
     return QIcon(resource_path("icons", name + ".svg"))
+
+
+def tool_button(parent, name: str, icon_name: str, tip: str):
+    """A flat icon button with its tooltip."""
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.setIcon(icon(icon_name))
+    button.setAutoRaise(True)
+    button.setToolTip(tip)
+    return button
 
 
 def ask_yes_no(parent, title: str, text: str) -> bool:
@@ -60,3 +72,50 @@ def run_in_background(owner, description: str, operation: Callable, on_done: Cal
 def busy_tasks(owner) -> int:
     """How many background calls started by `owner` are still running (tests wait on this)."""
     return len(owner.__dict__.get("_background_tasks", ()))
+
+
+_BREAK_AFTER = "/\\_-.:,;=&?"
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str, longest: int = 16) -> str:
+    """`text` with invisible break opportunities after / _ - . : (and every `longest` characters) inside long words,
+    so a word-wrapped label never widens the dock for a path, a product id or a URL."""
+    words = []
+    for word in str(text).split(" "):
+        if len(word) <= longest:
+            words.append(word)
+            continue
+        pieces, run = [], 0
+        for char in word:
+            pieces.append(char)
+            run += 1
+            if char in _BREAK_AFTER or run >= longest:
+                pieces.append(ZERO_WIDTH_SPACE)
+                run = 0
+        words.append("".join(pieces).rstrip(ZERO_WIDTH_SPACE))
+    return " ".join(words)
+
+
+NARROW_FORM = 420  # px: below this, a form's labels go above their fields
+
+
+def fit_form_rows(width: int, *layouts):
+    """Labels beside their fields in a wide dock, above them in a narrow one (call from resizeEvent)."""
+    from qgis.PyQt.QtWidgets import QFormLayout
+
+    policy = QFormLayout.RowWrapPolicy.WrapAllRows if width < NARROW_FORM else QFormLayout.RowWrapPolicy.WrapLongRows
+    for layout in layouts:
+        if layout.rowWrapPolicy() != policy:
+            layout.setRowWrapPolicy(policy)
+
+
+def fit_row(width: int, layout):
+    """A row of buttons side by side in a wide dock, one under the other in a narrow one (call from resizeEvent;
+    `layout` is a QBoxLayout)."""
+    from qgis.PyQt.QtWidgets import QBoxLayout
+
+    direction = QBoxLayout.Direction.TopToBottom if width < NARROW_FORM else QBoxLayout.Direction.LeftToRight
+    if layout.direction() != direction:
+        layout.setDirection(direction)
+

@@ -6,13 +6,14 @@ renewed silently) and never written anywhere; the access token goes to the secre
 """
 
 import json
+import math
 import os
 import time
 from typing import TYPE_CHECKING, Any, Dict
 
 from ...core.errors import InvalidInput
 from ...core.i18n import amount, tr
-from ...core.models import Connection, JobRecord
+from ...core.models import Connection, JobRecord, JobState
 from ...core.platform import Capability, ConnectionForm, Field, FieldKind, Operation, Platform, PlatformContext
 from ...core.progress import Progress
 from . import DEFAULT_URL
@@ -117,12 +118,62 @@ class ScenarioOperation(Operation):
                       "follow-up and the download stop here; Follow again picks them up without paying again.")
         return tr("Nothing has been started on the server yet: no credit is spent.")
 
+    def cancelled_message(self, record: JobRecord) -> str:
+        if record.remote.get("downloaded"):
+            return tr("Cancelled after the download: the results are in the output folder.")
+        if "scenario_id" in record.remote:
+            return tr("Cancelled here; the scenario goes on on the server (its credits are spent): Follow again "
+                      "downloads its results without paying again.")
+        return tr("Cancelled before the scenario started: no credit was spent.")
+
+    def cost(self, values, account, history=()):
+        """The price per km² is not published: say so, with what is known (the area, the balance, and what the last
+        scenario of this connection used for its area, as an estimate)."""
+        area = getattr(values.get("aoi"), "area_km2", None)  # an AOI (imported only when one is used)
+        if area is None:
+            return ""
+        credits = (account or {}).get("credits")
+        last = next((r for r in sorted(history, key=lambda r: r.created, reverse=True) if _credits_used(r)), None)
+        if last is not None:
+            used, last_area = _credits_used(last), float(last.params.get("aoi_area_km2") or 0.0)
+            estimate = max(1, math.ceil(area * used / last_area)) if last_area > 0 else None
+            text = tr("Credits are charged by area (the price is not published). Your last scenario used {used} "
+                      "credits for {area} km².", used=amount(used), area=_km2(last_area))
+            if estimate is not None:
+                text += " " + tr("At that rate this one ({this} km²) costs about {estimate}.", this=_km2(area),
+                                 estimate=amount(estimate))
+                if isinstance(credits, (int, float)) and estimate > credits:
+                    text += " " + tr("That may be more than your {credits} credits.", credits=amount(credits))
+            return text
+        return tr("Credits are charged by area (the price is not published): this area is {area} km².",
+                  area=_km2(area))
+
+    def refusal(self, values, account):
+        credits = (account or {}).get("credits")
+        if isinstance(credits, (int, float)) and not isinstance(credits, bool) and credits <= 0:
+            return tr("Your BrightEarth account has no credits left: buy credits, then press Test in the connection "
+                      "section.")
+        return ""
+
+
+def _credits_used(record: JobRecord) -> float:
+    """Credits a finished scenario used (its balance before minus after), 0 when unknown."""
+    before, after = record.remote.get("credits_before"), record.remote.get("credits_after")
+    if record.state != JobState.SUCCEEDED or not all(isinstance(v, (int, float)) for v in (before, after)):
+        return 0
+    return max(0, before - after)
+
+
+def _km2(value: float) -> str:
+    return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
+
 
 class BrightEarthPlatform(Platform):
     id = PLATFORM_ID
     title = "BrightEarth On Demand"
     capabilities = frozenset({Capability.SIGN_IN, Capability.PROCESSING, Capability.DOWNLOAD})
     default_url = DEFAULT_URL
+    max_aoi_km2 = 500.0  # the service refuses larger areas (400) after the project is made: refused here first
 
     def __init__(self):
         self._operations = {ScenarioOperation.kind: ScenarioOperation()}

@@ -136,14 +136,24 @@ def _follow(client, record, progress, on_change, interval):
         state = activity.get("state", "?")
         server_progress = float(activity.get("progress") or 0.0)
         remote["state"] = state
-        progress.report(server_progress / 100.0,
-                        tr("BrightEarth: {state} {percent}%", state=state, percent=int(server_progress)))
+        # The bar shows the whole job; the words say what the server is doing (no second, different percentage).
+        progress.report(server_progress / 100.0, state_in_words(state))
         on_change(record)
 
     activity = poll(lambda: client.activity(project_id, activity_id, progress=progress),
                     lambda a: a.get("state") in FINAL_STATES, progress,
                     interval=interval, max_interval=max(interval, 30.0), on_update=show)
     return activity
+
+
+def state_in_words(state: str) -> str:
+    """The server's state of a scenario (CREATED, PENDING, RUNNING...) as the Jobs list says it."""
+    words = {"CREATED": tr("Waiting for the BrightEarth server to start the scenario"),
+             "PENDING": tr("Queued on the BrightEarth server"),
+             "RUNNING": tr("The BrightEarth server is processing the scenario"),
+             "SUCCESSFUL": tr("Processed by the BrightEarth server"),
+             "FAILED": tr("The scenario failed on the BrightEarth server")}
+    return words.get(str(state).upper(), tr("BrightEarth server: {state}", state=str(state).lower()))
 
 
 def _download(client, record, progress, downloader):

@@ -136,7 +136,8 @@ class DownloadOperation(Operation):
         if isinstance(file_types, str):
             file_types = [kind.strip() for kind in file_types.split(",") if kind.strip()]
         return new_download_record(connection.id, parse_items(values.get("items")), file_types,
-                                   str(values.get("output_dir") or ""))
+                                   str(values.get("output_dir") or ""),
+                                   collection_title=str(values.get("collection_title") or ""))
 
     def describe(self, record):
         return tr("Terrascope download: {name}", name=record.title)

@@ -21,7 +21,7 @@ KIND = "download"
 
 
 def new_download_record(connection_id: str, items: Sequence[Item], file_types: Iterable[str],
-                        output_dir: str) -> JobRecord:
+                        output_dir: str, collection_title: str = "") -> JobRecord:
     """Check the choice locally and describe the job; nothing is fetched yet."""
     items = list(items)
     file_types = [kind for kind in FILE_TYPES if kind in set(file_types)]
@@ -34,7 +34,7 @@ def new_download_record(connection_id: str, items: Sequence[Item], file_types: I
     plan = download_plan(items, file_types)
     if not plan:
         raise InvalidInput(tr("The selected products have no files of the chosen kinds."))
-    collection = items[0].collection.rsplit(":", 1)[-1]
+    collection = collection_title or items[0].collection.rsplit(":", 1)[-1]  # its title when the caller knows it
     title = tr("{count} products of {collection}", count=len(items), collection=collection or "Terrascope")
     record = JobRecord(platform=PLATFORM, kind=KIND, title=title, connection_id=connection_id,
                        output_dir=os.path.abspath(output_dir))
