@@ -43,7 +43,10 @@ def stop_dock(dock):
 
 
 @pytest.fixture
-def make_dock(qgis_iface, qtbot, memory_keyring, clean_state, tmp_path):
+def make_dock(beod_emulator_factory, terrascope_emulator_factory, rs_emulator_factory, ee_emulator_factory,
+              qgis_iface, qtbot, memory_keyring, clean_state, tmp_path):
+    """(The emulator factories are asked for first so that they are stopped after the docks are at rest: a
+    quicklook still in flight must not meet an emulator that is going away. They start nothing until used.)"""
     docks = []
 
     def make(connections=None, store_path=None):
