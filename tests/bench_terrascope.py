@@ -71,6 +71,7 @@ def eo_connector_search(app, ini: str, collection: str, bbox):
     stalls = StallMeter()
     stalls.start()
     started = time.perf_counter()
+    browser.prepare_footprints()  # as the Terrascope panel does when its search starts
     browser.clear("bench search", platform="terrascope")
     browser.set_loading(True)
     loop = QEventLoop()

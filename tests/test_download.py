@@ -409,3 +409,58 @@ def test_head_first_refuses_a_file_whose_length_differs_from_the_catalogue(serve
         fast_downloader(session, head_first=True).download([wrong], str(tmp_path), RecordingProgress())
     assert [m for m, *_ in server.requests_for("p/meta.xml")] == ["HEAD"]  # no body was fetched
     assert not any(tmp_path.rglob("meta.xml*"))
+
+
+# -- waiting on the workers of a run (download_run.wait_all)
+def _run_of(progress):
+    from eo_connector.core.download_run import DownloadRun, ProgressTally
+
+    return DownloadRun(progress, None, ProgressTally(progress, [None]))
+
+
+def test_the_first_failure_stops_the_other_workers_and_is_the_one_told():
+    import concurrent.futures as cf
+    import threading
+
+    from eo_connector.core.download_run import Stopped, wait_all
+    from eo_connector.core.errors import NetworkError
+    from eo_connector.core.progress import Progress
+
+    run, started = _run_of(Progress()), threading.Event()
+
+    def busy():
+        started.set()
+        if run.stop.wait(30):
+            raise Stopped()
+
+    def failing():
+        started.wait(30)
+        raise NetworkError("the server went away")
+
+    with cf.ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(busy), pool.submit(failing)] + [pool.submit(busy) for _ in range(50)]
+        error = wait_all(run, futures)
+    assert isinstance(error, NetworkError) and run.stop.is_set()
+    assert sum(future.cancelled() for future in futures) == 50  # the queued ones never ran
+
+
+def test_a_cancel_stops_the_workers_and_all_done_is_none():
+    import concurrent.futures as cf
+
+    from eo_connector.core.download_run import Stopped, wait_all
+    from eo_connector.core.errors import Cancelled
+    from eo_connector.core.progress import Progress
+
+    progress = Progress()
+    run = _run_of(progress)
+
+    def busy():
+        progress.cancel()
+        if run.stop.wait(30):
+            raise Stopped()
+
+    with cf.ThreadPoolExecutor(3) as pool:
+        assert isinstance(wait_all(run, [pool.submit(busy) for _ in range(3)]), Cancelled)
+        calm = _run_of(Progress())
+        assert wait_all(calm, [pool.submit(lambda: None) for _ in range(500)]) is None and not calm.stop.is_set()
+    assert wait_all(_run_of(Progress()), []) is None

@@ -384,3 +384,22 @@ def test_qgis_http_session_honours_qgis_proxy(clean_proxy_settings, server):
     http = qgis_http_session()
     assert http.get("http://catalogue.invalid/search").status_code == 200
     assert server.requests[0].path == "http://catalogue.invalid/search"
+
+
+def test_proxy_variables_of_the_environment_are_still_honoured(server, monkeypatch):
+    """The environment is read once per session (it cost a third of a small file's CPU per request), not ignored."""
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{server.httpd.server_address[1]}")
+    monkeypatch.setenv("NO_PROXY", "direct.invalid")
+    http = HttpSession()
+    assert http.get("http://upstream.invalid/data").status_code == 200
+    assert server.requests[0].path == "http://upstream.invalid/data"  # asked as a proxy
+    settings = http.requests_session.merge_environment_settings("http://direct.invalid/x", {}, None, True, None)
+    assert not settings["proxies"].get("http")  # no_proxy of the environment, as requests reads it
+
+
+def test_without_proxy_variables_the_ca_bundle_of_the_environment_is_used(monkeypatch, tmp_path):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tmp_path / "ca.pem"))
+    session = HttpSession().requests_session
+    settings = session.merge_environment_settings("https://example.org/x", {}, None, True, None)
+    assert settings["verify"] == str(tmp_path / "ca.pem") and settings["proxies"] == {}
+    assert session.merge_environment_settings("https://example.org/x", {}, None, False, None)["verify"] is False

@@ -2,6 +2,9 @@
 fill, rows clicked select features, features selected on the map select rows (no echo), quicklooks load for the
 current and visible rows (auth header, TIFF), a WMS preview becomes a layer, clear() and a removed layer."""
 
+import os
+import threading
+
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 from qgis.PyQt.QtCore import QLocale, Qt
@@ -336,3 +339,55 @@ def test_terrascope_results_through_the_browser(terrascope_emulator, browser, qt
     assert group is not None, browser.messageLabel.text()
     (layer,) = [node.layer() for node in group.findLayers()]
     assert layer.isValid() and layer.name() == browser.items()[0].properties["title"]
+
+
+def test_the_footprints_file_is_made_while_the_search_starts_and_the_first_page_opens_it(browser, qtbot, project):
+    """The GeoPackage is created off the GUI thread when a search starts (it stalled QGIS with the first page)."""
+    browser.prepare_footprints()
+    prepared = browser._prepared
+    qtbot.waitUntil(lambda: prepared._ready.is_set(), timeout=WAIT_MS)
+    path = prepared._source.split("|", 1)[0]
+    assert os.path.isfile(path)
+    browser.clear("S2 TOC search")
+    browser.add_page(make_items(10), total=10)
+    layer = browser.footprints_layer()
+    assert layer.source().split("|", 1)[0] == path and layer.name() == "S2 TOC search" and layer.featureCount() == 10
+    assert browser._prepared is None and prepared.used
+    browser.prepare_footprints()  # the layer is on the map: the next search empties it, no new file
+    assert browser._prepared is None
+
+
+def test_a_footprints_file_not_ready_in_time_waits_for_the_next_search(browser, qtbot, project, monkeypatch):
+    from eo_connector.qgis_glue import footprints_file
+
+    release, made = threading.Event(), []
+
+    def slow_geopackage(fields):
+        release.wait(WAIT_MS / 1000)
+        made.append(real(fields))
+        return made[-1]
+
+    real = footprints_file.new_geopackage
+    monkeypatch.setattr(footprints_file, "new_geopackage", slow_geopackage)
+    browser.clear("first search")  # a titled clear starts one too
+    prepared = browser._prepared
+    browser.add_page(make_items(3), total=3)  # not ready: the GUI thread makes its own
+    first = browser.footprints_layer()
+    assert first.featureCount() == 3 and browser._prepared is prepared and not prepared.used
+    release.set()
+    qtbot.waitUntil(lambda: prepared._ready.is_set(), timeout=WAIT_MS)
+    project.removeMapLayer(first.id())  # the user removed it: the next search needs a new layer
+    browser.clear("second search")
+    browser.add_page(make_items(2, start=50), total=2)
+    assert browser.footprints_layer().source().split("|", 1)[0] == made[0].split("|", 1)[0]
+
+
+def test_an_unused_footprints_file_is_removed_with_the_browser(qgis_iface, qtbot, project):
+    widget = ResultsBrowser(qgis_iface, project=project, platform="test")
+    widget.prepare_footprints()
+    prepared = widget._prepared
+    qtbot.waitUntil(lambda: prepared._ready.is_set(), timeout=WAIT_MS)
+    path = prepared._source.split("|", 1)[0]
+    assert os.path.isfile(path)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not os.path.exists(path), timeout=WAIT_MS)

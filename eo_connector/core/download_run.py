@@ -2,7 +2,6 @@
 between attempts and the overall progress tally.
 """
 
-import concurrent.futures as cf
 import contextlib
 import threading
 import time
@@ -118,18 +117,35 @@ class RunProgress(Progress):
 
 
 def wait_all(run: DownloadRun, futures):
-    """Wait for every future; on the first error (or a cancel) stop the others. Returns that error or None."""
-    pending, error = set(futures), None
-    while pending:
-        done, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_EXCEPTION)
-        for future in done:
-            failure = None if future.cancelled() else future.exception()
-            if error is None and failure is not None and not isinstance(failure, Stopped):
-                error = failure
-        if error is None and run.progress.cancelled():
-            error = Cancelled()
+    """Wait for every future; on the first error (or a cancel) stop the others. Returns that error or None.
+    Each future reports its end once (a callback): waiting on thousands of them in turn kept Python's lock busy."""
+    lock, changed = threading.Lock(), threading.Event()
+    state = {"left": len(futures), "error": None}
+
+    def ended(future):
+        failure = None if future.cancelled() else future.exception()
+        with lock:
+            state["left"] -= 1
+            if state["error"] is None and failure is not None and not isinstance(failure, Stopped):
+                state["error"] = failure
+            if not state["left"] or state["error"] is not None:
+                changed.set()
+
+    for future in futures:
+        future.add_done_callback(ended)
+    while futures:
+        changed.wait(0.1)
+        cancelled = run.progress.cancelled()
+        with lock:
+            if state["error"] is None and cancelled:
+                state["error"] = Cancelled()
+            left, error = state["left"], state["error"]
         if error is not None and not run.stop.is_set():
             run.stop.set()
-            for future in pending:
+            for future in futures:
                 future.cancel()
-    return error
+        if not left:
+            return error
+        if error is not None:
+            changed.clear()  # now until the last one ends
+    return None

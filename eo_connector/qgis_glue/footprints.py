@@ -36,7 +36,7 @@ from ..core.i18n import tr
 from ..core.log import logger
 from ..core.models import Asset, Item
 from . import field_types
-from .footprints_file import new_geopackage, open_geopackage_layer
+from .footprints_file import GeoPackageInAdvance, new_geopackage, open_geopackage_layer
 from .layers import PROPERTY
 
 KIND = "search_results"
@@ -217,10 +217,13 @@ class FootprintsLayer:
 
     @classmethod
     def create(cls, title: str, project: Optional[QgsProject] = None, add_to_project: bool = True,
-               platform: str = "", with_assets: bool = False, connection_id: str = "") -> "FootprintsLayer":
+               platform: str = "", with_assets: bool = False, connection_id: str = "",
+               prepared: Optional[GeoPackageInAdvance] = None) -> "FootprintsLayer":
         """A new empty layer named `title`, on top of the layer tree when `add_to_project`. `with_assets`: each
-        feature also keeps its item's collection and files, so the layer can be downloaded from later."""
-        layer = open_geopackage_layer(new_geopackage(footprint_fields(with_assets)), title or tr("Search results"))
+        feature also keeps its item's collection and files, so the layer can be downloaded from later. `prepared`:
+        the GeoPackage of footprint_fields() readied off the GUI thread, used when it is ready."""
+        source = prepared.take() if prepared is not None and not with_assets else None
+        layer = open_geopackage_layer(source or new_geopackage(footprint_fields(with_assets)), title or tr("Search results"))
         outline_style(layer)
         layer.setDisplayExpression('"title"')
         layer.setCustomProperty(PROPERTY + "kind", KIND)

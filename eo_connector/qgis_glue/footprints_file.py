@@ -3,9 +3,17 @@
 
 import contextlib
 import os
+import threading
 import uuid
+from typing import Optional
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFields, QgsProject, QgsVectorFileWriter, QgsWkbTypes
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFields,
+    QgsVectorFileWriter,
+    QgsWkbTypes,
+)
 
 from ..core.errors import EOError
 from ..core.i18n import tr
@@ -39,7 +47,7 @@ def new_geopackage(fields: QgsFields) -> str:
     options.driverName, options.layerName, options.fileEncoding = "GPKG", "footprints", "UTF-8"
     writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Type.MultiPolygon,
                                         QgsCoordinateReferenceSystem("EPSG:4326"),
-                                        QgsProject.instance().transformContext(), options)
+                                        QgsCoordinateTransformContext(), options)  # no transform: any thread
     error = writer.hasError()
     message = writer.errorMessage()
     del writer  # closes the file
@@ -62,3 +70,45 @@ def open_geopackage_layer(source: str, name: str):
                          folder=footprints_dir()), details=layer.source())
     return layer
 
+
+
+class GeoPackageInAdvance:
+    """A footprints GeoPackage created in a thread of its own while a search's first page is on its way: created on
+    the GUI thread with the first results, it stalled QGIS for 50-70 ms. take() hands its layer source over once,
+    or None while it is not ready (the caller then creates one itself); discard() removes an unused one."""
+
+    def __init__(self, fields: QgsFields):
+        self._ready = threading.Event()
+        self._source: Optional[str] = None
+        threading.Thread(target=self._create, args=(QgsFields(fields),), name="eo-footprints-file",
+                         daemon=True).start()
+
+    def _create(self, fields: QgsFields):
+        try:
+            self._source = new_geopackage(fields)
+        except EOError as err:  # the GUI thread tries again and tells the user why it failed
+            from ..core.log import logger
+
+            logger.info("footprints file not prepared ahead: %s", err)
+        finally:
+            self._ready.set()
+
+    def take(self) -> Optional[str]:
+        """The new GeoPackage's layer source, once; None when not ready, failed or taken."""
+        if not self._ready.is_set():
+            return None
+        source, self._source = self._source, None
+        return source
+
+    @property
+    def used(self) -> bool:
+        """Taken, or failed: a new search prepares another."""
+        return self._ready.is_set() and self._source is None
+
+    def discard(self) -> None:
+        """Remove the file if it was not taken (waits for it a moment when it is being created)."""
+        self._ready.wait(5)
+        source, self._source = self._source, None
+        if source:
+            with contextlib.suppress(OSError):
+                os.remove(source.split("|", 1)[0])

@@ -257,6 +257,7 @@ class TerrascopePanel(QWidget, load_form("terrascope_panel")):
             client = self.connections.client(connection)
             return client.search(collection, progress=progress, **filters)
 
+        self.browser.prepare_footprints()
         self.runner.start(tr("Terrascope search in {collection}", collection=collection), pages)
         self._update()
 

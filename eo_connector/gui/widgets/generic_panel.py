@@ -246,6 +246,7 @@ class GenericPanel(QWidget):
             client = self.connections.client(connection)
             return platform.search(client, collection, filters, aoi, progress)
 
+        self.browser.prepare_footprints()
         self.runner.start(tr("{platform} search in {collection}", platform=platform.title, collection=collection),
                           pages)
         self._update()

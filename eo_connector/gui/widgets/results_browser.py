@@ -3,8 +3,8 @@ table of Items, the current item's quicklook and key properties, "Zoom to" and "
 footprints layer on the map whose selection stays in step with the table both ways.
 
 It knows only core Items, the neutral property keys (title, datetime, cloud_cover, size, tile, orbit, platform,
-product_type, short_id) and asset roles ("thumbnail", "wms"). A panel drives it: clear(title) when a search starts,
-add_page(items, total) as pages arrive, set_loading(False) at the end.
+product_type, short_id) and asset roles ("thumbnail", "wms"). A panel drives it: prepare_footprints() and clear(title)
+when a search starts, add_page(items, total) as pages arrive, set_loading(False) at the end.
 """
 
 from typing import Callable, Dict, List, Optional
@@ -14,21 +14,20 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QSize,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     pyqtSignal,
 )
 from qgis.PyQt.QtGui import QImage, QPixmap
-from qgis.PyQt.QtWidgets import QHeaderView, QWidget
+from qgis.PyQt.QtWidgets import QWidget
 
 from ...core.errors import Cancelled
 from ...core.i18n import tr
 from ...core.models import Item
-from ...qgis_glue.footprints import FootprintsLayer, item_title, prebuilt_features, zoom_to_items
+from ...qgis_glue.footprints import FootprintsLayer, footprint_fields, item_title, prebuilt_features, zoom_to_items
+from ...qgis_glue.footprints_file import GeoPackageInAdvance
 from ...qgis_glue.previews import QuicklookLoader, add_preview_layer, build_wms_layer, thumbnail_asset, wms_asset
-from .results_model import COLUMN_CLOUD, COLUMN_SIZE, COLUMN_TITLE, SORT_ROLE, ResultsModel, properties_html
+from .results_model import COLUMN_CLOUD, COLUMN_SIZE, ResultsModel, properties_html, show_in_view
 from .results_text import header_text, row_ranges
 from .ui import busy_tasks, load_form, run_in_background, show_message, tool_button
 
@@ -52,6 +51,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self.connection_id = ""  # the connection whose results these are: its layers leave the map with it
         self.footprints: Optional[FootprintsLayer] = None
         self._footprints_dismissed = False  # the user removed the layer: not brought back until the next search
+        self._prepared = None  # the next footprints GeoPackage, made off the GUI thread (prepare_footprints)
         self._title = ""
         self._total: Optional[int] = None
         self._loading = False
@@ -62,27 +62,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self._quicklook: Optional[QImage] = None  # the current item's, kept to scale it again on resize
 
         self.model = ResultsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = show_in_view(self.model, self.resultsView)
         view = self.resultsView
-        view.setModel(self.proxy)
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # product ids differ at both ends: keep both
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setIconSize(QSize(32, 32))
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(36)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths from sample texts: "resize to contents" measures thousands of rows at every layout.
-        metrics = view.fontMetrics()
-        for column, sample in enumerate(("", "2022-12-31", "100.0", "999.9 MB")):
-            if column:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the server's order until the user sorts
-        view.setSortingEnabled(True)
 
         self.loader = QuicklookLoader(http, parent=self)
         self.loader.loaded.connect(self._quicklook_loaded)
@@ -120,6 +101,8 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         """Forget the results for a new search named `title` (the footprints layer is emptied and renamed);
         `platform` (the platform id) is recorded on the footprints layer."""
         self._title = title
+        if title:
+            self.prepare_footprints()
         if platform is not None:
             self.platform = platform
         self._total = None
@@ -143,6 +126,12 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self._show_item(None)
         self._update_header()
         self._update_buttons()
+
+    def prepare_footprints(self):
+        """A search starts: its footprints layer, if it needs a new one, is readied meanwhile off the GUI thread."""
+        if self.footprints_layer() is None and self._prepared is None:
+            self._prepared = GeoPackageInAdvance(footprint_fields())
+            self.destroyed.connect(self._prepared.discard)  # not used by then: no file left behind
 
     def add_page(self, items: List[Item], total: Optional[int] = None):
         """Append a page of results (repeated ids are skipped); `total` is how many the server has in all.
@@ -205,7 +194,9 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
     # -- footprints layer
     def _create_footprints(self):
         self.footprints = FootprintsLayer.create(self._title, self.project, platform=self.platform,
-                                                 connection_id=self.connection_id)
+                                                 connection_id=self.connection_id, prepared=self._prepared)
+        if self._prepared is not None and self._prepared.used:
+            self._prepared = None  # one not ready in time is kept for the next search
         layer = self.footprints.layer
         layer.selectionChanged.connect(self._features_selection_changed)
         layer.willBeDeleted.connect(self._footprints_deleted)

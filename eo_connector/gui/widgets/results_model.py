@@ -10,8 +10,9 @@ the Item of a row's title cell.
 import html
 from typing import Dict, List, Optional
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QSize, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QIcon, QImage, QPixmap, QStandardItem, QStandardItemModel
+from qgis.PyQt.QtWidgets import QHeaderView
 
 from ...core.i18n import tr
 from ...core.models import Item
@@ -167,3 +168,28 @@ def properties_html(item: Item) -> str:
     lines += [f"{html.escape(label)}: {html.escape(breakable(str(value)))}" for label, value in rows
               if value not in (None, "")]
     return "<br>".join(lines)
+
+
+def show_in_view(model: "ResultsModel", view) -> QSortFilterProxyModel:
+    """Show the model in a table view, sorted by the user through a proxy (returned), in the server's order first."""
+    proxy = QSortFilterProxyModel(view)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view.setModel(proxy)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # product ids differ at both ends: keep both
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setIconSize(QSize(32, 32))
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(36)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
+    # Fixed widths from sample texts: "resize to contents" measures thousands of rows at every layout.
+    metrics = view.fontMetrics()
+    for column, sample in enumerate(("", "2022-12-31", "100.0", "999.9 MB")):
+        if column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the server's order until the user sorts
+    view.setSortingEnabled(True)
+    return proxy
