@@ -169,6 +169,24 @@ def test_remove_connection_asks_first(qtbot, dock, beod_emulator):
     assert not dock.platform_panel("brightearth").runButton.isEnabled()
 
 
+def test_connections_added_and_removed_from_the_console_show_in_the_dock(qtbot, make_dock, beod_emulator):
+    from eo_connector import api
+    from eo_connector.qgis_glue import services
+
+    dock = make_dock(services.connections())  # the plugin's dock and the console share one list
+    panel = dock.connections_panel
+    assert panel.connectionCombo.count() == 0
+    api.add_connection("brightearth", "From the console", url=beod_emulator.url, username=DEMO_EMAIL,
+                       credentials={"password": DEMO_PASSWORD})
+    qtbot.waitUntil(lambda: panel.connectionCombo.count() == 1, timeout=WAIT_MS)
+    assert panel.current_connection().name == "From the console"
+    assert panel.statusLabel.text().startswith(f"Signed in as {DEMO_EMAIL}")  # the console's sign-in holds
+    assert not panel.signInWidget.isVisibleTo(panel)
+    api.remove_connection("From the console")
+    qtbot.waitUntil(lambda: panel.connectionCombo.count() == 0, timeout=WAIT_MS)
+    assert panel.current_connection() is None and not dock.platform_panel("brightearth").runButton.isEnabled()
+
+
 def test_aoi_from_layers_and_canvas(qtbot, dock, qgis_iface, request):
     panel = dock.aoi_panel
     qgis_iface._active_layer_id = None  # the stub interface has no public way to clear it

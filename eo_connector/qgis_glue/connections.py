@@ -8,6 +8,8 @@ HTTP session factory (QGIS's proxy, TLS, timeouts, retries).
 import contextlib
 from typing import Callable, Dict, List, Optional
 
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
 from ..core.credentials import SecretStore, SessionSecrets
 from ..core.errors import InvalidInput
 from ..core.i18n import tr
@@ -20,9 +22,14 @@ from .proxy import qgis_http_session
 from .rasters import GdalRasters
 
 
+class SavedListSignals(QObject):
+    changed = pyqtSignal()  # a connection was added, changed or removed: by the dock or from the console
+
+
 class Connections(PlatformContext):
     def __init__(self, secrets: Optional[SecretStore] = None):
         super().__init__(secrets=secrets, memory=SessionSecrets(), http=qgis_http_session, rasters=GdalRasters())
+        self.signals = SavedListSignals()
 
     @property
     def secrets(self) -> SecretStore:
@@ -56,6 +63,7 @@ class Connections(PlatformContext):
     def add(self, connection: Connection) -> Connection:
         self.validate(connection)
         settings.save_connections([c for c in self.all() if c.id != connection.id] + [connection])
+        self.signals.changed.emit()
         return connection
 
     def validate(self, connection: Connection):
@@ -72,6 +80,7 @@ class Connections(PlatformContext):
     def remove(self, connection_id: str):
         connection = self.find(connection_id)
         settings.save_connections([c for c in self.all() if c.id != connection_id])
+        self.signals.changed.emit()
         if connection is not None:
             self.forget_session(connection)
         from .layers import remove_layers_of_connection

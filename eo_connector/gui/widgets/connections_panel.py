@@ -5,7 +5,8 @@ task."""
 
 from typing import Dict, Optional
 
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ...core.errors import Cancelled, EOError, SecretStoreLocked, SecretStoreUnavailable, SessionExpired
@@ -57,6 +58,7 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         self.browserSignInButton.clicked.connect(self.sign_in_with_browser)
         self.passwordEdit.returnPressed.connect(self.sign_in)
         self.connectionCombo.currentIndexChanged.connect(self._current_changed)
+        connections.signals.changed.connect(self._saved_list_changed)
         self.reload()
 
     def add_tool_button(self, button):
@@ -68,15 +70,27 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         current = select_id or (self.current_connection().id if self.current_connection() else "")
         self.connectionCombo.blockSignals(True)
         self.connectionCombo.clear()
-        for connection in self.connections.all():
-            label = tr("{name} ({platform})", name=connection.name,
-                       platform=registry.title(connection.platform))
-            self.connectionCombo.addItem(label, connection.id)
+        for connection_id, label in self._saved_labels():
+            self.connectionCombo.addItem(label, connection_id)
             self.connectionCombo.setItemData(self.connectionCombo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         index = self.connectionCombo.findData(current)
         self.connectionCombo.setCurrentIndex(index if index >= 0 else 0)
         self.connectionCombo.blockSignals(False)
         self._current_changed()
+
+    def _saved_labels(self):
+        return [(c.id, tr("{name} ({platform})", name=c.name, platform=registry.title(c.platform)))
+                for c in self.connections.all()]
+
+    def _saved_list_changed(self):
+        """Saved or removed from the console too: the list follows, once what the dock itself does is over."""
+        QTimer.singleShot(0, self._reload_if_changed)
+
+    def _reload_if_changed(self):
+        combo = self.connectionCombo if not sip.isdeleted(self) else None
+        if combo is not None and self._saved_labels() != [(combo.itemData(i), combo.itemText(i))
+                                                          for i in range(combo.count())]:
+            self.reload()
 
     def current_connection(self) -> Optional[Connection]:
         connection_id = self.connectionCombo.currentData()
