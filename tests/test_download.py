@@ -441,7 +441,9 @@ def test_the_first_failure_stops_the_other_workers_and_is_the_one_told():
         futures = [pool.submit(busy), pool.submit(failing)] + [pool.submit(busy) for _ in range(50)]
         error = wait_all(run, futures)
     assert isinstance(error, NetworkError) and run.stop.is_set()
-    assert sum(future.cancelled() for future in futures) == 50  # the queued ones never ran
+    ran = [future for future in futures if not future.cancelled()]
+    assert len(ran) <= 4  # the queued ones never ran (a worker may take one more before the cancel)
+    assert all(isinstance(future.exception(), Stopped) for future in ran if future is not futures[1])
 
 
 def test_a_cancel_stops_the_workers_and_all_done_is_none():
