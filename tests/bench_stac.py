@@ -1,14 +1,17 @@
 """`make bench`, STAC part: a 10,000-item STAC search over 100-item pages with 50 ms latency per request.
 
-The RS-Server emulator's public STAC catalogue runs in its own process, as a real server would. Compared in the same
+The RS-Server emulator's public STAC catalogue runs in its own process at a lower priority, as a server on another
+machine would (its work does not take the CPU a client needs, as in the Terrascope bench). Compared in the same
 run, against the same server and query (POST, intersects the demo AOI, limit 100, 100 pages):
 - EO Connector: the dock's path -- CatalogueSearch (a QgsTask following the next links) feeding the ResultsBrowser,
   timed until the footprints layer holds all 10,000 features; the GUI thread's longest stall meanwhile;
 - pystac-client 0.9: list(Client.open(...).search(...).items()), the reference library (nothing drawn).
-The search is a generator of pages, so a parallel pager (the performance issue's) can replace the loop later.
+STAC's opaque next tokens (this server's) are followed one page at a time; numbered pages would be fetched side by
+side (core/paging.py).
 Nothing here is asserted by the tests.
 """
 
+import os
 import socket
 import subprocess
 import sys
@@ -44,6 +47,7 @@ def reference_client(url: str) -> float:
 def eo_connector_search(app, url: str):
     """(seconds to the full footprints layer, seconds to the first results on screen, longest GUI stall in ms)."""
     from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QEventLoop
 
     from eo_connector.core.http import HttpSession
     from eo_connector.gui.widgets.results_browser import ResultsBrowser
@@ -65,6 +69,8 @@ def eo_connector_search(app, url: str):
 
     search.pageArrived.connect(page_arrived)
     search.finished.connect(lambda count, error: outcome.update(count=count, error=error))
+    loop = QEventLoop()
+    search.finished.connect(lambda *_: loop.quit())
     stalls = StallMeter()
     stalls.start()
     started = time.perf_counter()
@@ -72,9 +78,8 @@ def eo_connector_search(app, url: str):
     browser.set_loading(True)
     search.start("bench STAC search", lambda progress: StacApi(http, url).search(search_body(), method="POST",
                                                                                progress=progress))
-    while not outcome:
-        app.processEvents()
-        time.sleep(0.001)
+    if not outcome:
+        loop.exec()  # QGIS's own event loop, as in the dock
     layer = browser.footprints_layer()
     browser.set_loading(False)
     app.processEvents()
@@ -89,6 +94,10 @@ def eo_connector_search(app, url: str):
     return seconds, marks["first"] - started, stalls.longest_ms
 
 
+def _server_priority():
+    os.nice(10)
+
+
 @contextmanager
 def emulator_process():
     """The RS-Server emulator in a child process; yields its public STAC API root."""
@@ -97,7 +106,7 @@ def emulator_process():
         port = probe.getsockname()[1]
     child = subprocess.Popen([sys.executable, "-m", "tests.emulators.rs_server", "--port", str(port),
                               "--latency", str(LATENCY), "--public-items", str(ITEMS), "--page-size", str(PAGE)],
-                             stdout=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, text=True, preexec_fn=_server_priority)
     try:
         first = child.stdout.readline()
         second = child.stdout.readline()

@@ -11,6 +11,8 @@ What keeps the GUI thread smooth while thousands of results arrive (`make bench`
 - the task's thread waits until the GUI thread has taken a page before it prepares the next one. Both need Python's
   global lock, and every Qt call of the GUI thread lets it go: a worker busy in Python meanwhile would make each of
   those calls wait up to a switch interval (5 ms). The page workers, mostly waiting on the network, keep fetching;
+- a page is "taken" only after a whole turn of the event loop: pages ready together would otherwise be handled in
+  one pass, back to back, with no painting, timer or input between them;
 - Python's garbage collector: a full pass walks every object of QGIS's Python, holding the lock for tens of
   milliseconds at a time, more as results pile up. What lives when a search starts (QGIS, the plugins) and the
   results shown live long: gc.freeze() takes them out of those passes (they are still freed by reference counting
@@ -21,7 +23,7 @@ import gc
 import threading
 from typing import Callable, Dict, Optional
 
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import EOError
 from ..core.i18n import tr
@@ -86,7 +88,7 @@ class CatalogueSearch(QObject):
                 self.pageArrived.emit(items, total)
             gc.freeze()  # the results shown live as long as the list (module docstring)
         finally:
-            taken.set()
+            QTimer.singleShot(0, taken.set)  # the next page after a whole turn of the event loop (module docstring)
 
     def _done(self, task: OperationTask, result, error):
         if task is not self.task:  # an older search, replaced by a newer one: its end is not news

@@ -73,9 +73,9 @@ def open_geopackage_layer(source: str, name: str):
 
 
 class GeoPackageInAdvance:
-    """A footprints GeoPackage created in a thread of its own while a search's first page is on its way: created on
-    the GUI thread with the first results, it stalled QGIS for 50-70 ms. take() hands its layer source over once,
-    or None while it is not ready (the caller then creates one itself); discard() removes an unused one."""
+    """A footprints GeoPackage created (and opened once) in a thread of its own while a search's first page is on its
+    way: created on the GUI thread with the first results, it stalled QGIS for 50-70 ms. take() hands its layer source
+    over once, or None while it is not ready (the caller then creates one itself); discard() removes an unused one."""
 
     def __init__(self, fields: QgsFields):
         self._ready = threading.Event()
@@ -85,7 +85,9 @@ class GeoPackageInAdvance:
 
     def _create(self, fields: QgsFields):
         try:
-            self._source = new_geopackage(fields)
+            source = new_geopackage(fields)
+            open_geopackage_layer(source, "footprints")  # and closed: QGIS's first GeoPackage layer costs twice more
+            self._source = source
         except EOError as err:  # the GUI thread tries again and tells the user why it failed
             from ..core.log import logger
 
