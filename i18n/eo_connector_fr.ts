@@ -19,14 +19,59 @@
       <translation>(cliquez sur ↻)</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>1 file downloaded</source>
+      <translation>1 fichier téléchargé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>1 item found</source>
+      <translation>1 élément trouvé</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/publishing.py" />
+      <source>1 item into collection {collection}</source>
+      <translation>1 élément vers la collection {collection}</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/stac_search.py" />
       <source>1 item matches</source>
       <translation>1 élément correspond</translation>
     </message>
     <message>
+      <location filename="eo_connector/providers/stac/operations.py" />
+      <source>1 item of {collection}</source>
+      <translation>1 élément de {collection}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/platforms/rs_server.py" />
+      <source>1 item removed.</source>
+      <translation>1 élément retiré.</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/processing/algorithms.py" />
+      <source>1 layer loaded</source>
+      <translation>1 couche chargée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/gui/widgets/jobs_panel.py" />
+      <source>1 layer loaded in group {name}</source>
+      <translation>1 couche chargée dans le groupe {name}</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/operations.py" />
+      <source>1 product found</source>
+      <translation>1 produit trouvé</translation>
+    </message>
+    <message>
       <location filename="eo_connector/gui/platforms/terrascope.py" />
       <source>1 product matches</source>
       <translation>1 produit correspond</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/terrascope/workflow.py" />
+      <source>1 product of {collection}</source>
+      <translation>1 produit de {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/widgets/download_dialog.py" />
@@ -37,6 +82,16 @@
       <location filename="eo_connector/gui/widgets/results_text.py" />
       <source>1 result</source>
       <translation>1 résultat</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/brightearth/workflow.py" />
+      <source>1 result file ready</source>
+      <translation>1 fichier de résultats prêt</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/providers/rs_server/operations.py" />
+      <source>1 staged item in {collection}</source>
+      <translation>1 élément rapatrié dans {collection}</translation>
     </message>
     <message>
       <location filename="eo_connector/gui/platforms/brightearth.py" />
@@ -917,6 +972,11 @@
       <location filename="eo_connector/gui/widgets/jobs_panel.py" />
       <source>Done</source>
       <translation>Terminée</translation>
+    </message>
+    <message>
+      <location filename="eo_connector/qgis_glue/jobs.py" />
+      <source>Done: 1 layer loaded</source>
+      <translation>Terminé : 1 couche chargée</translation>
     </message>
     <message>
       <location filename="eo_connector/qgis_glue/jobs.py" />

@@ -122,7 +122,7 @@ def test_catalogue_search_assets_and_removal(qtbot, dock, rs_emulator, tmp_path,
     assert panel.removeItemsButton.isEnabled()
     qtbot.mouseClick(panel.removeItemsButton, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, panel)
-    assert "1 items removed" in section.messageLabel.text()
+    assert "1 item removed" in section.messageLabel.text()
     assert removed not in [i["id"] for i in rs_emulator.catalog_items("pyuser", "s2_l2a")]
 
 

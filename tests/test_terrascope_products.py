@@ -175,3 +175,15 @@ def test_bearer_headers_and_refresh_after_a_refusal():
 
     with pytest.raises(SessionExpired):
         bearer_refresher(Refused())(plan[0])
+
+
+def test_a_download_job_is_named_for_its_products_and_their_collection(tmp_path):
+    from eo_connector.providers.terrascope.workflow import new_download_record
+
+    one = new_download_record("c1", [item_from_feature(PRODUCT)], FILE_TYPES, str(tmp_path), "Sentinel-2 TOC")
+    assert one.title == "1 product of Sentinel-2 TOC"  # not "1 products"
+    second = copy.deepcopy(PRODUCT)
+    second["id"] += "-2"
+    two = new_download_record("c1", [item_from_feature(PRODUCT), item_from_feature(second)], FILE_TYPES,
+                              str(tmp_path), "Sentinel-2 TOC")
+    assert two.title == "2 products of Sentinel-2 TOC"

@@ -173,7 +173,8 @@ class OperationAlgorithm(QgsProcessingAlgorithm):
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (runs on the main thread)
         if self._record is not None and self._load:
             layers = services.jobs().load_results_of(self._record, self._result)
-            feedback.pushInfo(tr("{count} layers loaded", count=len(layers)))
+            feedback.pushInfo(tr("1 layer loaded") if len(layers) == 1
+                              else tr("{count} layers loaded", count=len(layers)))
         return {}
 
     def _values(self, parameters, context) -> Dict[str, Any]:

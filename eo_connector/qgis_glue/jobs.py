@@ -232,7 +232,8 @@ class JobManager(QObject):
             if isinstance(result, list) and result and not isinstance(result[0], (str, dict)):
                 record.message = tr("Done: {count} results in layer {name}", count=len(result), name=record.title)
             else:
-                record.message = tr("Done: {count} layers loaded", count=len(layers))
+                record.message = (tr("Done: 1 layer loaded") if len(layers) == 1
+                                  else tr("Done: {count} layers loaded", count=len(layers)))
             self.notify(record.title, record.message, True)
         elif isinstance(error, Cancelled):
             record.state = JobState.CANCELLED

@@ -204,7 +204,7 @@ class RsServerPanel(QWidget):
                 self.catalogue.show_message(str(error), error=True)
                 return
             done, refused = result
-            text = tr("{count} items removed.", count=len(done))
+            text = tr("1 item removed.") if len(done) == 1 else tr("{count} items removed.", count=len(done))
             if refused:
                 text += " " + " ".join(refused)
             self.catalogue.show_message(text, error=bool(refused))

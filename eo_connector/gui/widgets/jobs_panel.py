@@ -183,8 +183,9 @@ class JobsPanel(QWidget, load_form("jobs_panel")):
             lines.append(html.escape(tr("QGIS was closed while this job ran: press Follow again to resume it.")))
         layers = self.jobs.layers.get(record.id)
         if layers:
-            lines.append(html.escape(tr("{count} layers loaded in group {name}", count=len(layers),
-                                        name=breakable(record.title))))
+            name = breakable(record.title)
+            lines.append(html.escape(tr("1 layer loaded in group {name}", name=name) if len(layers) == 1 else
+                                     tr("{count} layers loaded in group {name}", count=len(layers), name=name)))
         if record.output_dir:
             lines.append(html.escape(tr("Output: {path}", path=breakable(record.output_dir))))
         return "<br>".join(lines)

@@ -80,7 +80,8 @@ def run_scenario(client: BeodClient, record: JobRecord, progress: Progress, *,
     record.outputs = [f for f in files if f.lower().endswith(RESULT_EXTENSIONS)]
     remote["downloaded"] = True
     on_change(record)
-    progress.report(1.0, tr("{count} result files ready", count=len(record.outputs)))
+    progress.report(1.0, tr("1 result file ready") if len(record.outputs) == 1
+                    else tr("{count} result files ready", count=len(record.outputs)))
     return record.outputs
 
 

@@ -295,8 +295,8 @@ def run_staging(client: "RsServerClient", record: JobRecord, progress, on_change
                                "of your catalogue.", collection=params["collection"]))
     remote["staged"] = len(items)
     on_change(record)
-    progress.report(1.0, tr("{count} staged items in {collection}", count=len(items),
-                            collection=params["collection"]))
+    progress.report(1.0, tr("1 staged item in {collection}", collection=params["collection"]) if len(items) == 1
+                    else tr("{count} staged items in {collection}", count=len(items), collection=params["collection"]))
     return items
 
 

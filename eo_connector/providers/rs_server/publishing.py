@@ -32,7 +32,8 @@ class PublishPlan:
 
     def preview(self, limit: int = 3) -> str:
         """What will be sent, in words and the first items' JSON."""
-        head = tr("{count} items into collection {collection}", count=len(self.items), collection=self.collection)
+        head = (tr("1 item into collection {collection}", collection=self.collection) if len(self.items) == 1 else
+                tr("{count} items into collection {collection}", count=len(self.items), collection=self.collection))
         shown = json.dumps(self.items[:limit], indent=1, default=str)
         return head + "\n" + shown
 

@@ -117,7 +117,8 @@ class StacSearchOperation(Operation):
             progress.report(len(items) / max(total, 1), tr("{count} of {total} items", count=number(len(items)),
                                                            total=number(total)))
         record.remote["found"] = len(items)
-        progress.report(1.0, tr("{count} items found", count=number(len(items))))
+        progress.report(1.0, tr("1 item found") if len(items) == 1
+                        else tr("{count} items found", count=number(len(items))))
         return items
 
 
@@ -159,8 +160,10 @@ class AssetDownloadOperation(Operation):
         if not plan:
             raise InvalidInput(" ".join(skipped) or tr("The selected items have no assets of the chosen kinds."))
         record = JobRecord(platform=self.platform_id, kind=self.kind, connection_id=connection.id,
-                           title=tr("{count} items of {collection}", count=len(items),
-                                    collection=items[0].collection or self.platform_id),
+                           title=(tr("1 item of {collection}", collection=items[0].collection or self.platform_id)
+                                  if len(items) == 1 else
+                                  tr("{count} items of {collection}", count=len(items),
+                                     collection=items[0].collection or self.platform_id)),
                            output_dir=os.path.abspath(str(values["output_dir"])))
         record.params = {"plan": [entry.to_dict() for entry in plan], "skipped": skipped,
                          "items": [item.id for item in items]}
@@ -180,7 +183,7 @@ class AssetDownloadOperation(Operation):
         skipped = record.params.get("skipped") or []
         record.remote["downloaded"] = len(files)
         on_change(record)
-        message = tr("{count} files downloaded", count=len(files))
+        message = tr("1 file downloaded") if len(files) == 1 else tr("{count} files downloaded", count=len(files))
         if skipped:
             message = tr("{message}; {skipped} left out (only in S3 storage)", message=message, skipped=len(skipped))
         progress.report(1.0, message)

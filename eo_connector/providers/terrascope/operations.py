@@ -104,7 +104,8 @@ class SearchOperation(Operation):
             progress.check()
             items.extend(page.items)
         record.remote["found"] = len(items)
-        progress.report(1.0, tr("{count} products found", count=number(len(items))))
+        progress.report(1.0, tr("1 product found") if len(items) == 1
+                        else tr("{count} products found", count=number(len(items))))
         return items
 
 

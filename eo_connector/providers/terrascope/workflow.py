@@ -35,7 +35,9 @@ def new_download_record(connection_id: str, items: Sequence[Item], file_types: I
     if not plan:
         raise InvalidInput(tr("The selected products have no files of the chosen kinds."))
     collection = collection_title or items[0].collection.rsplit(":", 1)[-1]  # its title when the caller knows it
-    title = tr("{count} products of {collection}", count=len(items), collection=collection or "Terrascope")
+    collection = collection or "Terrascope"
+    title = (tr("1 product of {collection}", collection=collection) if len(items) == 1
+             else tr("{count} products of {collection}", count=len(items), collection=collection))
     record = JobRecord(platform=PLATFORM, kind=KIND, title=title, connection_id=connection_id,
                        output_dir=os.path.abspath(output_dir))
     record.params = {
@@ -67,5 +69,6 @@ def run_download(client, record: JobRecord, progress: Progress, *,
     record.outputs = files
     record.remote["downloaded"] = True
     on_change(record)
-    progress.report(1.0, tr("{count} files downloaded", count=len(files)))
+    progress.report(1.0, tr("1 file downloaded") if len(files) == 1
+                    else tr("{count} files downloaded", count=len(files)))
     return files
