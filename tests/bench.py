@@ -28,6 +28,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STALL_TARGET_MS = 50
 
 
+def server_priority():
+    """For an emulator's process: it stands for a server on another machine, so on a 2-core bench it must not take
+    the CPU a client (ours or the reference) needs. Lower priority for it, the same for every client."""
+    os.nice(10)
+
+
 def run_tool(command, cwd):
     started = time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

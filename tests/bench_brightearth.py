@@ -22,6 +22,8 @@ from os.path import dirname, join
 
 import requests
 
+from tests.bench import server_priority
+
 LATENCY = 0.05
 FILES_PER_TILE = 25
 
@@ -52,10 +54,6 @@ def _tutorial_tree(files, current):
             _tutorial_tree(value, join(current, name))
 
 
-def _server_priority():
-    os.nice(10)
-
-
 @contextmanager
 def emulator_process(tiles: int, latency: float):
     """The BrightEarth emulator in a child process; yields its URL."""
@@ -64,7 +62,7 @@ def emulator_process(tiles: int, latency: float):
         port = probe.getsockname()[1]
     child = subprocess.Popen([sys.executable, "-m", "tests.bench_brightearth", "--port", str(port), "--tiles",
                               str(tiles), "--latency", str(latency)], stdout=subprocess.PIPE, text=True,
-                             preexec_fn=_server_priority)
+                             preexec_fn=server_priority)
     try:
         line = child.stdout.readline()
         if not line.startswith("serving "):

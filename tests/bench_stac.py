@@ -11,12 +11,13 @@ side (core/paging.py).
 Nothing here is asserted by the tests.
 """
 
-import os
 import socket
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+
+from tests.bench import server_priority
 
 LATENCY = 0.05
 ITEMS = 10_000
@@ -94,10 +95,6 @@ def eo_connector_search(app, url: str):
     return seconds, marks["first"] - started, stalls.longest_ms
 
 
-def _server_priority():
-    os.nice(10)
-
-
 @contextmanager
 def emulator_process():
     """The RS-Server emulator in a child process; yields its public STAC API root."""
@@ -106,7 +103,7 @@ def emulator_process():
         port = probe.getsockname()[1]
     child = subprocess.Popen([sys.executable, "-m", "tests.emulators.rs_server", "--port", str(port),
                               "--latency", str(LATENCY), "--public-items", str(ITEMS), "--page-size", str(PAGE)],
-                             stdout=subprocess.PIPE, text=True, preexec_fn=_server_priority)
+                             stdout=subprocess.PIPE, text=True, preexec_fn=server_priority)
     try:
         first = child.stdout.readline()
         second = child.stdout.readline()

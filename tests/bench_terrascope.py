@@ -9,7 +9,6 @@ count against QGIS's GUI thread, nor take the CPU a client needs. Compared in th
 Nothing here is asserted by the tests.
 """
 
-import os
 import socket
 import subprocess
 import sys
@@ -17,6 +16,8 @@ import time
 from contextlib import contextmanager
 
 import requests
+
+from tests.bench import server_priority
 
 LATENCY = 0.05
 PRODUCTS = 10_000  # half of them lie over the demo AOI: the query below matches 5,000
@@ -92,12 +93,6 @@ def eo_connector_search(app, ini: str, collection: str, bbox):
     return seconds, marks["first"] - started, stalls.longest_ms
 
 
-def _server_priority():
-    """The emulator stands for a server on another machine: on a 2-core bench it must not take the CPU the client
-    (ours or the reference) needs. Lower priority for it, same for both clients."""
-    os.nice(10)
-
-
 @contextmanager
 def emulator_process():
     """The Terrascope emulator in a child process; yields the path of its terracatalogueclient .ini file."""
@@ -106,7 +101,7 @@ def emulator_process():
         port = probe.getsockname()[1]
     child = subprocess.Popen([sys.executable, "-m", "tests.emulators.terrascope", "--port", str(port),
                               "--latency", str(LATENCY), "--s2-products", str(PRODUCTS)],
-                             stdout=subprocess.PIPE, text=True, preexec_fn=_server_priority)
+                             stdout=subprocess.PIPE, text=True, preexec_fn=server_priority)
     try:
         first_line = child.stdout.readline()
         second_line = child.stdout.readline()

@@ -391,3 +391,23 @@ def test_an_unused_footprints_file_is_removed_with_the_browser(qgis_iface, qtbot
     assert os.path.isfile(path)
     widget.deleteLater()
     qtbot.waitUntil(lambda: not os.path.exists(path), timeout=WAIT_MS)
+
+
+def test_a_footprints_file_discarded_while_it_is_made_is_removed_by_its_thread(qtbot, monkeypatch):
+    from eo_connector.qgis_glue import footprints_file
+    from eo_connector.qgis_glue.footprints import footprint_fields
+
+    release, made = threading.Event(), []
+    real = footprints_file.new_geopackage
+
+    def slow_geopackage(fields):
+        release.wait(WAIT_MS / 1000)
+        made.append(real(fields))
+        return made[-1]
+
+    monkeypatch.setattr(footprints_file, "new_geopackage", slow_geopackage)
+    prepared = footprints_file.GeoPackageInAdvance(footprint_fields())
+    prepared.discard()  # returns at once: the GUI thread never waits for the file
+    release.set()
+    qtbot.waitUntil(lambda: prepared._ready.is_set(), timeout=WAIT_MS)
+    assert made and not os.path.exists(made[0].split("|", 1)[0]) and prepared.take() is None

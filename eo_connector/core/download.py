@@ -1,7 +1,7 @@
 """The one downloader every platform uses.
 
 A download plan (list of DownloadEntry) is executed by a bounded pool of threads. Each file is the answer to its
-entry's request (a GET by default; a POST with a JSON body, e.g. Earth Engine's computePixels, goes the same way),
+entry's request (a GET by default; a POST with a JSON body, e.g. a pixel computation, goes the same way),
 streamed to '<final>.part', verified (size, checksum) and only then renamed to its final name: a cancelled or failed
 file never appears as complete. A GET is resumed with a Range request after a dropped connection or an earlier run;
 any other request is sent again whole (when it is safe to repeat: DownloadEntry.idempotent). A large GET file whose

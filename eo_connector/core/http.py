@@ -134,7 +134,7 @@ class HttpSession:
 
         idempotent: None (default) judges by the method: GET, HEAD, PUT, DELETE... are sent again after a dropped
         connection, POST only when it cannot have reached the server. True says the request is safe to repeat
-        whatever its method (a read sent by POST, e.g. Earth Engine's computePixels): retried as a GET is.
+        whatever its method (a read sent by POST, e.g. a pixel computation): retried as a GET is.
         False says it is not: sent again only when the server did not process it (429, 503, connection refused).
         """
         method = method.upper()

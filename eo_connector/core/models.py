@@ -14,7 +14,7 @@ class Asset:
     """A file of an item. `path` is where it belongs relative to a download folder ('/'-separated).
 
     A plain class with __slots__ (no per-instance __dict__: a search result can hold tens of thousands of assets);
-    `@dataclass(slots=True)` would do the same but needs Python 3.10, and QGIS on Windows and macOS ships 3.9.
+    a dataclass could only have slots on a newer Python than the one QGIS ships on Windows and macOS.
     """
 
     __slots__ = ("href", "title", "media_type", "roles", "size", "checksum", "path")
@@ -92,8 +92,8 @@ class Page:
 class DownloadEntry:
     """One file of a download plan: the request that produces it and where it goes.
 
-    headers: per request (e.g. a bearer token); never logged. method: "GET" by default; any other (a POST such as
-    Earth Engine's computePixels) goes through the same parallel, verified path, but only a GET is resumed or
+    headers: per request (e.g. a bearer token); never logged. method: "GET" by default; any other (e.g. a POST
+    asking for computed pixels) goes through the same parallel, verified path, but only a GET is resumed or
     fetched in byte ranges: any other request is sent again whole. body: None, bytes (sent as they are) or a
     JSON-able dict/list (sent as JSON). idempotent: whether the request is safe to send again after it may have
     been processed (a dropped connection, a 5xx); by default True for GET and HEAD, False otherwise; set it True for

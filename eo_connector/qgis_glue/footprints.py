@@ -222,8 +222,9 @@ class FootprintsLayer:
         """A new empty layer named `title`, on top of the layer tree when `add_to_project`. `with_assets`: each
         feature also keeps its item's collection and files, so the layer can be downloaded from later. `prepared`:
         the GeoPackage of footprint_fields() readied off the GUI thread, used when it is ready."""
-        source = prepared.take() if prepared is not None and not with_assets else None
-        layer = open_geopackage_layer(source or new_geopackage(footprint_fields(with_assets)), title or tr("Search results"))
+        source = (prepared.take() if prepared is not None and not with_assets else None) \
+            or new_geopackage(footprint_fields(with_assets))
+        layer = open_geopackage_layer(source, title or tr("Search results"))
         outline_style(layer)
         layer.setDisplayExpression('"title"')
         layer.setCustomProperty(PROPERTY + "kind", KIND)

@@ -17,6 +17,7 @@ from qgis.core import (
 
 from ..core.errors import EOError
 from ..core.i18n import tr
+from ..core.log import logger
 from . import settings
 
 
@@ -71,7 +72,6 @@ def open_geopackage_layer(source: str, name: str):
     return layer
 
 
-
 class GeoPackageInAdvance:
     """A footprints GeoPackage created (and opened once) in a thread of its own while a search's first page is on its
     way: created on the GUI thread with the first results, it stalled QGIS for 50-70 ms. take() hands its layer source
@@ -79,7 +79,9 @@ class GeoPackageInAdvance:
 
     def __init__(self, fields: QgsFields):
         self._ready = threading.Event()
+        self._lock = threading.Lock()
         self._source: Optional[str] = None
+        self._discarded = False
         threading.Thread(target=self._create, args=(QgsFields(fields),), name="eo-footprints-file",
                          daemon=True).start()
 
@@ -87,10 +89,11 @@ class GeoPackageInAdvance:
         try:
             source = new_geopackage(fields)
             open_geopackage_layer(source, "footprints")  # and closed: QGIS's first GeoPackage layer costs twice more
-            self._source = source
+            with self._lock:
+                self._source = source
+            if self._discarded:
+                self.discard()
         except EOError as err:  # the GUI thread tries again and tells the user why it failed
-            from ..core.log import logger
-
             logger.info("footprints file not prepared ahead: %s", err)
         finally:
             self._ready.set()
@@ -99,7 +102,8 @@ class GeoPackageInAdvance:
         """The new GeoPackage's layer source, once; None when not ready, failed or taken."""
         if not self._ready.is_set():
             return None
-        source, self._source = self._source, None
+        with self._lock:
+            source, self._source = self._source, None
         return source
 
     @property
@@ -108,9 +112,10 @@ class GeoPackageInAdvance:
         return self._ready.is_set() and self._source is None
 
     def discard(self) -> None:
-        """Remove the file if it was not taken (waits for it a moment when it is being created)."""
-        self._ready.wait(5)
-        source, self._source = self._source, None
+        """Remove the file if it was not taken; one still being created is removed by its thread when done."""
+        with self._lock:
+            self._discarded = True
+            source, self._source = self._source, None
         if source:
             with contextlib.suppress(OSError):
                 os.remove(source.split("|", 1)[0])

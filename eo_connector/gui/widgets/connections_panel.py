@@ -87,9 +87,10 @@ class ConnectionsPanel(QWidget, load_form("connections_panel")):
         QTimer.singleShot(0, self._reload_if_changed)
 
     def _reload_if_changed(self):
-        combo = self.connectionCombo if not sip.isdeleted(self) else None
-        if combo is not None and self._saved_labels() != [(combo.itemData(i), combo.itemText(i))
-                                                          for i in range(combo.count())]:
+        if sip.isdeleted(self):
+            return
+        combo = self.connectionCombo
+        if self._saved_labels() != [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]:
             self.reload()
 
     def current_connection(self) -> Optional[Connection]:

@@ -159,11 +159,10 @@ class AssetDownloadOperation(Operation):
         plan, skipped = download_plan(items, roles, keys)
         if not plan:
             raise InvalidInput(" ".join(skipped) or tr("The selected items have no assets of the chosen kinds."))
+        collection = items[0].collection or self.platform_id
         record = JobRecord(platform=self.platform_id, kind=self.kind, connection_id=connection.id,
-                           title=(tr("1 item of {collection}", collection=items[0].collection or self.platform_id)
-                                  if len(items) == 1 else
-                                  tr("{count} items of {collection}", count=len(items),
-                                     collection=items[0].collection or self.platform_id)),
+                           title=(tr("1 item of {collection}", collection=collection) if len(items) == 1 else
+                                  tr("{count} items of {collection}", count=len(items), collection=collection)),
                            output_dir=os.path.abspath(str(values["output_dir"])))
         record.params = {"plan": [entry.to_dict() for entry in plan], "skipped": skipped,
                          "items": [item.id for item in items]}
