@@ -119,7 +119,7 @@ def main():
             seconds, files, size, stall = bench_brightearth_download(app, tiles, all_tools)
             print(f"== BrightEarth result tree: {files:,} files, {size / 1e6:.1f} MB, 50 ms latency per request")
             ours = seconds["EO Connector"]
-            names = {"EO Connector": "EO Connector (12 parallel, resumable, verified)",
+            names = {"EO Connector": f"EO Connector ({RESULT_WORKERS} parallel, resumable, verified)",
                      "tutorial": "tutorial sequential loop (fixed to terminate)",
                      "aria2c": f"aria2c -j {RESULT_WORKERS}", "curl": f"curl --parallel --parallel-max {RESULT_WORKERS}"}
             print_table([("downloader", "seconds", "vs EO Connector")] +

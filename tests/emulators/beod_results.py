@@ -86,12 +86,14 @@ class BeodResults:
             files = write_export(folder / "content", aoi, **options)
             archive = folder / f"{scenario_id}.zip"
             self._write_zip(archive, folder / "content", files)
+            self.storage.stored(archive)
             return [((archive.name,), self._key(archive))]
         count = self.tile_count or min(64, max(2, math.ceil(area_km2 / self.tile_km2)))
         entries = []
         for index, extent in enumerate(split_extent(aoi.bounds, count)):
             tile = folder / str(index)
             for path in write_export(tile, aoi.intersection(box(*extent)), extent=extent, **options):
+                self.storage.stored(path)
                 entries.append(((str(index), *path.relative_to(tile).parts), self._key(path)))
         return entries
 

@@ -155,6 +155,11 @@ class PresignedStorage:
                 return Response(206, headers, file=path, file_start=start, file_length=end - start + 1)
         return Response(200, headers, file=path, file_start=0, file_length=size)
 
+    def stored(self, path: Path) -> None:
+        """Note the ETag of a file just written, as S3 computes it at upload: the first client to download it does not
+        wait for its checksum (a benchmark's first tool would otherwise pay for every file)."""
+        self._stat(Path(path).resolve())
+
     def _stat(self, path: Path) -> tuple[int, str]:
         info = path.stat()
         with self._lock:
