@@ -397,6 +397,21 @@ def test_proxy_variables_of_the_environment_are_still_honoured(server, monkeypat
     assert not settings["proxies"].get("http")  # no_proxy of the environment, as requests reads it
 
 
+def test_a_netrc_file_still_gives_its_credentials(server, monkeypatch, tmp_path):
+    """The .netrc file is looked for once per session (requests looked at every request), not ignored."""
+    monkeypatch.setenv("NETRC", str(tmp_path / "netrc"))
+    without = HttpSession(server.base_url)
+    assert without.requests_session is not None  # the session begins before the file is there
+    (tmp_path / "netrc").write_text("machine 127.0.0.1 login ana password s3cret\n")
+    with_file = HttpSession(server.base_url)
+    without.get("/a")
+    with_file.get("/b")
+    with_file.get("/c", headers={"Authorization": "Bearer t"})
+    assert "Authorization" not in server.requests[0].headers  # no file when that session began
+    assert server.requests[1].headers["Authorization"] == "Basic YW5hOnMzY3JldA=="
+    assert server.requests[2].headers["Authorization"] == "Basic YW5hOnMzY3JldA=="  # as requests does
+
+
 def test_without_proxy_variables_the_ca_bundle_of_the_environment_is_used(monkeypatch, tmp_path):
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tmp_path / "ca.pem"))
     session = HttpSession().requests_session

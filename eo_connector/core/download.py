@@ -162,7 +162,7 @@ class Downloader:
                 job.tally.file_done(index, os.path.getsize(destination))
                 return destination
             log.info("existing %s does not match the catalogue; downloading it again", name)
-        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        job.make_folder(os.path.dirname(destination))
         part = destination + ".part"
         link = EntryLink(entry, job.refresh)
         resumable = entry.method == "GET"  # only a GET continues with Range; any other request is sent again whole
@@ -209,7 +209,8 @@ class Downloader:
                              self.max_attempts, "resuming" if resumable else "asking again")
                 job.pause(retry_delay(self.retry_delay, attempts))
                 continue
-            problem = self._mismatch(job, part, entry, total)
+            size = os.path.getsize(part)
+            problem = self._mismatch(job, part, entry, total, size)
             if problem is not None:
                 _discard_part(part)
                 if resumed > 0 and not restarted:  # an old part's bytes may be the culprit: one clean try
@@ -221,7 +222,7 @@ class Downloader:
             job.check()
             forget(part)  # before the rename: a complete part without its sidecar is verified again, never lost
             os.replace(part, destination)
-            job.tally.file_done(index, os.path.getsize(destination))
+            job.tally.file_done(index, size)
             log.debug("downloaded %s", name)
             return destination
 
@@ -319,9 +320,10 @@ class Downloader:
         return written, dropped
 
     @staticmethod
-    def _mismatch(job: DownloadRun, path: str, entry: DownloadEntry, total: Optional[int]) -> Optional[str]:
-        """Why `path` is not the expected file, or None when it matches all that is known."""
-        size = os.path.getsize(path)
+    def _mismatch(job: DownloadRun, path: str, entry: DownloadEntry, total: Optional[int],
+                  size: Optional[int] = None) -> Optional[str]:
+        """Why `path` (of `size` bytes, when known) is not the expected file, or None when it matches all that is known."""
+        size = os.path.getsize(path) if size is None else size
         if entry.size is not None and size != entry.size:
             return f"size {size} bytes, expected {entry.size}"
         if total is not None and size != total:

@@ -3,6 +3,7 @@ between attempts and the overall progress tally.
 """
 
 import contextlib
+import os
 import threading
 import time
 
@@ -73,6 +74,14 @@ class DownloadRun:
         self.quiet = RunProgress(self)
         self._connections = (parent._connections if parent is not None
                              else threading.BoundedSemaphore(max(1, extra_connections)))
+        self._folders = parent._folders if parent is not None else set()
+
+    def make_folder(self, folder: str) -> None:
+        """Create `folder` (and its parents) once per run: a tree's files share a few folders, and each call to the
+        system is a moment a worker waits for Python's lock."""
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
 
     @contextlib.contextmanager
     def extra_connection(self):

@@ -288,12 +288,19 @@ def _network_error(method, url, exc) -> NetworkError:
 class _Session(requests.Session):
     """requests reads the environment (proxy variables, CA bundle) again at every request: a third of the CPU a small
     file costs, in a QGIS process with a large environment. Read once here; with proxy variables set, requests' own
-    per-URL rules (no_proxy) apply as before."""
+    per-URL rules (no_proxy) apply as before. Likewise it looks for a .netrc file at every request that has no
+    credentials of its own: looked for once here, and still read at each request when there is one."""
 
     def __init__(self):
         super().__init__()
         self._environment_proxies = getproxies()
         self._environment_ca = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        self._netrc_found = _netrc_present()
+
+    def prepare_request(self, request):
+        if request.auth is None and not self.auth and not self._netrc_found:
+            request.auth = _as_sent  # nothing to add, and no .netrc for requests to look for
+        return super().prepare_request(request)
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):
         if not self.trust_env or self._environment_proxies:
@@ -302,6 +309,17 @@ class _Session(requests.Session):
             verify = self._environment_ca or verify
         return {"proxies": merge_setting(proxies, self.proxies), "stream": merge_setting(stream, self.stream),
                 "verify": merge_setting(verify, self.verify), "cert": merge_setting(cert, self.cert)}
+
+
+def _netrc_present() -> bool:
+    """Whether requests would find a .netrc file (where $NETRC says, else ~/.netrc or ~/_netrc)."""
+    named = os.environ.get("NETRC")
+    return any(os.path.exists(os.path.expanduser(place)) for place in ((named,) if named else ("~/.netrc", "~/_netrc")))
+
+
+def _as_sent(prepared):
+    """The credentials of a request that carries its own (a token header, a signed URL) or none."""
+    return prepared
 
 
 def _split_proxies(proxies):
