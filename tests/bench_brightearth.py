@@ -5,7 +5,8 @@ count against QGIS's GUI thread, nor take the CPU a client needs. Compared in th
 - EO Connector (the product's Downloader, run as a QgsTask in QGIS's event loop while the GUI thread's stalls are
   measured);
 - the tutorial's sequential loop (its algorithm, with the continuation-token bug fixed so that it terminates),
-  aria2c and curl --parallel for the 300-file tree; curl --parallel, the target's reference, for the 3,000-file one.
+  aria2c and curl --parallel for the 300-file tree; curl --parallel, the target's reference, for the 3,000-file one,
+  each twice in the order A B B A (see `order`).
 Nothing here is asserted by the tests. `python -m tests.bench_brightearth --tiles N --latency S` is the emulator.
 """
 
@@ -98,7 +99,7 @@ def run_in_task(app, operation):
 
 
 def bench_brightearth_download(app, tiles: int, all_tools: bool):
-    """Returns {tool: seconds}, the number of files, their size and the longest GUI stall during ours."""
+    """Returns {tool: mean seconds}, the number of files, their size and the longest GUI stall during ours."""
     from eo_connector.core.aoi import aoi_from_bbox
     from eo_connector.core.download import Downloader
     from eo_connector.core.http import HttpSession
