@@ -122,8 +122,7 @@ def bench_brightearth_download(app, tiles: int, all_tools: bool):
             urls = _result_urls(client, project_id, ids["scenario_id"])
 
             plan = [DownloadEntry(link, path) for path, link in urls.items()]
-            runs = {"EO Connector": [], "tutorial": [], "aria2c": [], "curl": []}
-            size, stalls, timeline = 0, [], []
+            size, stalls, timeline = 0, [], []  # timeline: (tool, seconds) of each run in turn
 
             def eo_connector(target):
                 nonlocal size
@@ -158,11 +157,11 @@ def bench_brightearth_download(app, tiles: int, all_tools: bool):
             tools = {"EO Connector": eo_connector, "tutorial": tutorial, "aria2c": aria2c, "curl": curl}
             for number, name in enumerate(order(all_tools)):
                 target = join(work, f"run{number}")
-                runs[name].append(tools[name](target))
-                timeline.append((name, runs[name][-1]))
+                timeline.append((name, tools[name](target)))
                 shutil.rmtree(target, ignore_errors=True)  # each run writes into an empty folder
-        seconds = {name: sum(times) / len(times) for name, times in runs.items() if times}
-        if any(len(times) > 1 for times in runs.values()):
+        runs = {name: [took for tool, took in timeline if tool == name] for name, _took in timeline}
+        seconds = {name: sum(times) / len(times) for name, times in runs.items()}
+        if len(timeline) > len(runs):  # a tool ran more than once
             print("runs in turn: " + ", ".join(f"{name} {took:.2f} s" for name, took in timeline) +
                   "; each tool's mean is compared")
         return seconds, len(urls), size, max(stalls)

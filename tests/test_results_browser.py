@@ -357,18 +357,25 @@ def test_the_footprints_file_is_made_while_the_search_starts_and_the_first_page_
     assert browser._prepared is None
 
 
-def test_a_footprints_file_not_ready_in_time_waits_for_the_next_search(browser, qtbot, project, monkeypatch):
+@pytest.fixture
+def slow_geopackage(monkeypatch):
+    """Footprints GeoPackages made only once `release` is set; `made` lists their sources."""
     from eo_connector.qgis_glue import footprints_file
 
     release, made = threading.Event(), []
+    real = footprints_file.new_geopackage
 
-    def slow_geopackage(fields):
+    def slow(fields):
         release.wait(WAIT_MS / 1000)
         made.append(real(fields))
         return made[-1]
 
-    real = footprints_file.new_geopackage
-    monkeypatch.setattr(footprints_file, "new_geopackage", slow_geopackage)
+    monkeypatch.setattr(footprints_file, "new_geopackage", slow)
+    return release, made
+
+
+def test_a_footprints_file_not_ready_in_time_waits_for_the_next_search(browser, qtbot, project, slow_geopackage):
+    release, made = slow_geopackage
     browser.clear("first search")  # a titled clear starts one too
     prepared = browser._prepared
     browser.add_page(make_items(3), total=3)  # not ready: the GUI thread makes its own
@@ -393,19 +400,11 @@ def test_an_unused_footprints_file_is_removed_with_the_browser(qgis_iface, qtbot
     qtbot.waitUntil(lambda: not os.path.exists(path), timeout=WAIT_MS)
 
 
-def test_a_footprints_file_discarded_while_it_is_made_is_removed_by_its_thread(qtbot, monkeypatch):
+def test_a_footprints_file_discarded_while_it_is_made_is_removed_by_its_thread(qtbot, slow_geopackage):
     from eo_connector.qgis_glue import footprints_file
     from eo_connector.qgis_glue.footprints import footprint_fields
 
-    release, made = threading.Event(), []
-    real = footprints_file.new_geopackage
-
-    def slow_geopackage(fields):
-        release.wait(WAIT_MS / 1000)
-        made.append(real(fields))
-        return made[-1]
-
-    monkeypatch.setattr(footprints_file, "new_geopackage", slow_geopackage)
+    release, made = slow_geopackage
     prepared = footprints_file.GeoPackageInAdvance(footprint_fields())
     prepared.discard()  # returns at once: the GUI thread never waits for the file
     release.set()

@@ -157,9 +157,10 @@ class Downloader:
         name = entry.relative_path
         job.check()
         if os.path.isfile(destination):
-            if self._mismatch(job, destination, entry, None) is None:
+            size = os.path.getsize(destination)
+            if self._mismatch(job, destination, entry, None, size) is None:
                 log.debug("already complete, skipped: %s", name)
-                job.tally.file_done(index, os.path.getsize(destination))
+                job.tally.file_done(index, size)
                 return destination
             log.info("existing %s does not match the catalogue; downloading it again", name)
         job.make_folder(os.path.dirname(destination))
@@ -321,9 +322,8 @@ class Downloader:
 
     @staticmethod
     def _mismatch(job: DownloadRun, path: str, entry: DownloadEntry, total: Optional[int],
-                  size: Optional[int] = None) -> Optional[str]:
-        """Why `path` (of `size` bytes, when known) is not the expected file, or None when it matches all that is known."""
-        size = os.path.getsize(path) if size is None else size
+                  size: int) -> Optional[str]:
+        """Why `path` (of `size` bytes) is not the expected file, or None when it matches all that is known."""
         if entry.size is not None and size != entry.size:
             return f"size {size} bytes, expected {entry.size}"
         if total is not None and size != total:

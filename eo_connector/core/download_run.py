@@ -140,9 +140,11 @@ def wait_all(run: DownloadRun, futures):
             if not state["left"] or state["error"] is not None:
                 changed.set()
 
+    if not futures:
+        return None
     for future in futures:
         future.add_done_callback(ended)
-    while futures:
+    while True:
         changed.wait(0.1)
         cancelled = run.progress.cancelled()
         with lock:
@@ -157,4 +159,3 @@ def wait_all(run: DownloadRun, futures):
             return error
         if error is not None:
             changed.clear()  # now until the last one ends
-    return None

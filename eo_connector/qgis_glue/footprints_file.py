@@ -91,7 +91,8 @@ class GeoPackageInAdvance:
             open_geopackage_layer(source, "footprints")  # and closed: QGIS's first GeoPackage layer costs twice more
             with self._lock:
                 self._source = source
-            if self._discarded:
+                discarded = self._discarded
+            if discarded:  # discarded while it was being made
                 self.discard()
         except EOError as err:  # the GUI thread tries again and tells the user why it failed
             logger.info("footprints file not prepared ahead: %s", err)

@@ -196,6 +196,7 @@ class ResultsBrowser(QWidget, load_form("results_browser")):
         self.footprints = FootprintsLayer.create(self._title, self.project, platform=self.platform,
                                                  connection_id=self.connection_id, prepared=self._prepared)
         if self._prepared is not None and self._prepared.used:
+            self.destroyed.disconnect(self._prepared.discard)  # nothing left to remove
             self._prepared = None  # one not ready in time is kept for the next search
         layer = self.footprints.layer
         layer.selectionChanged.connect(self._features_selection_changed)
